@@ -1,0 +1,202 @@
+// Data tab: a grid that asks the kernel for one page at a time, and column profiles.
+import { decodePage, errorBox, fmt, h, pct } from "./util.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** Mini histogram as SVG bars (numbers only, no text from the data). */
+function sparkBars(counts, width = 160, height = 36) {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("class", "lw-spark");
+  const max = Math.max(1, ...counts);
+  const w = width / Math.max(1, counts.length);
+  counts.forEach((c, i) => {
+    const bh = Math.max(c > 0 ? 1 : 0, (c / max) * height);
+    const r = document.createElementNS(SVG, "rect");
+    r.setAttribute("x", String(i * w + 0.5));
+    r.setAttribute("y", String(height - bh));
+    r.setAttribute("width", String(Math.max(1, w - 1)));
+    r.setAttribute("height", String(bh));
+    svg.appendChild(r);
+  });
+  return svg;
+}
+
+function columnCard(p, nRows) {
+  const stats = [];
+  stats.push(`missing ${fmt(p.missing)} (${pct(p.missing, nRows)})`);
+  stats.push(`distinct ${fmt(p.distinct)}`);
+  if (p.kind === "numeric" && p.mean !== undefined) {
+    stats.push(`min ${fmt(p.min)}`, `mean ${fmt(p.mean)}`, `max ${fmt(p.max)}`);
+  } else if (p.kind === "datetime" && p.min) {
+    stats.push(`${p.min} → ${p.max}`);
+  }
+  const children = [
+    h("div", { cls: "lw-card-head" }, [
+      h("span", { cls: "lw-col-name", text: p.name }),
+      h("span", { cls: `lw-kind lw-kind-${p.kind}`, text: p.kind }),
+    ]),
+    h("div", { cls: "lw-card-stats", text: stats.join(" · ") }),
+  ];
+  if (p.histogram) children.push(sparkBars(p.histogram.counts));
+  if (p.top) {
+    children.push(h("ul", { cls: "lw-top" }, p.top.map(([v, c]) =>
+      h("li", {}, [h("span", { text: v === null ? "NA" : String(v) }),
+                   h("span", { cls: "lw-muted", text: fmt(c) })]))));
+  }
+  if (p.warnings.length) {
+    children.push(h("div", { cls: "lw-chips" },
+      p.warnings.map((w) => h("span", { cls: `lw-chip lw-warn-${w}`, text: w.replace("_", " ") }))));
+  }
+  return h("div", { cls: "lw-card", attrs: { "data-column": p.name } }, children);
+}
+
+export default {
+  render({ model, el }) {
+    let offset = 0;
+    let colOffset = 0;
+    let sort = null; // [column position, ascending]
+    let counter = 0;
+    let requestId = "";
+    const viewId = Math.random().toString(36).slice(2); // replies go to every view
+
+    const shapeText = h("span", { cls: "lw-shape" });
+    const rangeText = h("span", { cls: "lw-range" });
+    const colText = h("span", { cls: "lw-range" });
+    const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
+    const thead = h("thead");
+    const tbody = h("tbody");
+    const grid = h("table", { cls: "lw-grid" }, [thead, tbody]);
+    const findings = h("ol", { cls: "lw-findings" });
+    const cards = h("div", { cls: "lw-cards" });
+    const profStatus = h("div", { cls: "lw-muted" });
+
+    const pageSize = () => model.get("page_size");
+    const nRows = () => model.get("shape")[0];
+    const nCols = () => model.get("shape")[1];
+    const btn = (text, title, fn) =>
+      h("button", { cls: "lw-btn lw-small", text, attrs: { title, type: "button" }, on: { click: fn } });
+    const go = (o) => {
+      offset = Math.max(0, Math.min(o, Math.max(0, nRows() - 1)));
+      offset -= offset % pageSize();
+      request();
+    };
+    const goCols = (o) => {
+      colOffset = Math.max(0, Math.min(o, Math.max(0, nCols() - 1)));
+      request();
+    };
+    const colPager = h("span", { cls: "lw-pager" }, [
+      btn("◀ cols", "previous columns", () => goCols(colOffset - model.get("max_page_columns"))),
+      colText,
+      btn("cols ▶", "next columns", () => goCols(colOffset + model.get("max_page_columns"))),
+    ]);
+
+    el.appendChild(h("div", { cls: "lepton lw-data" }, [
+      h("div", { cls: "lw-toolbar" }, [
+        shapeText,
+        h("span", { cls: "lw-pager" }, [
+          btn("⏮", "first page", () => go(0)),
+          btn("◀", "previous page", () => go(offset - pageSize())),
+          rangeText,
+          btn("▶", "next page", () => go(offset + pageSize())),
+          btn("⏭", "last page", () => go(nRows() - 1)),
+        ]),
+        colPager,
+      ]),
+      err,
+      h("div", { cls: "lw-split" }, [
+        h("div", { cls: "lw-grid-wrap" }, [grid]),
+        h("aside", { cls: "lw-profile" }, [
+          h("h4", { text: "Findings" }), findings, h("h4", { text: "Columns" }), profStatus, cards,
+        ]),
+      ]),
+    ]));
+
+    function request() {
+      counter += 1;
+      requestId = `${viewId}:${counter}`;
+      model.send({
+        type: "page", id: requestId, offset, limit: pageSize(), col_offset: colOffset, sort,
+      });
+    }
+
+    function renderHeader(cols) {
+      const schema = model.get("columns");
+      const cells = [h("th", { cls: "lw-rownum", text: "#" })];
+      for (const c of cols) {
+        const info = schema[c] ?? { name: `column ${c}`, kind: "" };
+        const mark = sort && sort[0] === c ? (sort[1] ? " ▲" : " ▼") : "";
+        cells.push(h("th", {
+          cls: `lw-sortable lw-k-${info.kind}`,
+          attrs: { title: `${info.name} (${info.dtype ?? ""}) - click to sort`, "data-column": info.name },
+          on: {
+            click: () => {
+              if (!sort || sort[0] !== c) sort = [c, true];
+              else if (sort[1]) sort = [c, false];
+              else sort = null;
+              offset = 0;
+              request();
+            },
+          },
+        }, [h("span", { text: info.name }), h("span", { cls: "lw-sort", text: mark })]));
+      }
+      thead.replaceChildren(h("tr", {}, cells));
+    }
+
+    function onPage(msg, buffers) {
+      if (msg.type !== "page" || msg.id !== requestId) return; // stale reply
+      const { rowIds, cells } = decodePage(buffers[0], msg.columns);
+      const schema = model.get("columns");
+      renderHeader(msg.columns);
+      tbody.replaceChildren(...cells.map((row, r) => h("tr", {}, [
+        h("td", { cls: "lw-rownum", text: rowIds[r] }),
+        ...row.map((v, j) => {
+          const kind = schema[msg.columns[j]]?.kind ?? "";
+          return v === null
+            ? h("td", { cls: "lw-na", text: "NA" })
+            : h("td", { cls: `lw-k-${kind}`, text: v });
+        }),
+      ])));
+      const n = msg.n_rows;
+      rangeText.textContent = n === 0 ? "no rows"
+        : `rows ${fmt(msg.offset + 1)}–${fmt(msg.offset + msg.rows)} of ${fmt(n)}`;
+      const c0 = msg.columns[0] ?? 0;
+      colText.textContent = `columns ${c0 + 1}–${c0 + msg.columns.length} of ${fmt(msg.n_columns)}`;
+      colPager.hidden = msg.n_columns <= model.get("max_page_columns");
+    }
+
+    function renderShape() {
+      const [r, c] = model.get("shape");
+      shapeText.textContent = `${fmt(r)} rows × ${fmt(c)} columns`;
+    }
+
+    function renderProfile() {
+      const status = model.get("profile_status");
+      profStatus.textContent = status === "ready" ? "" : status === "computing"
+        ? "profiling columns…" : status;
+      const f = model.get("findings");
+      findings.replaceChildren(...(f.length ? f.map((x) => h("li", { text: x.text }))
+        : [h("li", { cls: "lw-muted", text: "nothing stands out" })]));
+      cards.replaceChildren(...model.get("profiles").map((p) => columnCard(p, nRows())));
+    }
+
+    model.on("msg:custom", onPage);
+    model.on("change:version", () => {
+      sort = null;
+      if (offset >= nRows()) offset = 0;
+      if (colOffset >= nCols()) colOffset = 0;
+      renderShape();
+      request();
+    });
+    model.on("change:profiles", renderProfile);
+    model.on("change:findings", renderProfile);
+    model.on("change:profile_status", renderProfile);
+    model.on("change:error", () => errorBox(err, model.get("error")));
+    renderShape();
+    renderProfile();
+    errorBox(err, model.get("error"));
+    request();
+    return () => model.off("msg:custom", onPage);
+  },
+};

@@ -1,0 +1,81 @@
+// Model tab controls: target and model pickers, Train/Stop, progress and results.
+import { errorBox, fmt, h, setOptions, table } from "./util.js";
+
+const METRIC_NAMES = {
+  r2: "R²", mae: "MAE", rmse: "RMSE", accuracy: "accuracy", balanced_accuracy: "balanced accuracy",
+  f1_macro: "F1 (macro)", roc_auc: "ROC AUC", silhouette: "silhouette", clusters: "clusters",
+};
+
+export default {
+  render({ model, el }) {
+    const target = h("select", { cls: "lw-target", attrs: { "aria-label": "target" } });
+    const algo = h("select", { cls: "lw-model", attrs: { "aria-label": "model" } });
+    const train = h("button", { cls: "lw-btn lw-primary lw-train", text: "Train", attrs: { type: "button" } });
+    const stop = h("button", { cls: "lw-btn lw-stop", text: "Stop", attrs: { type: "button" } });
+    const bar = h("progress", { cls: "lw-progress", attrs: { max: "1", value: "0" } });
+    const message = h("span", { cls: "lw-message", attrs: { "aria-live": "polite" } });
+    const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
+    const metrics = h("div", { cls: "lw-metrics" });
+    const drivers = h("div", { cls: "lw-drivers" });
+    const board = h("div", { cls: "lw-board" });
+    const notes = h("ul", { cls: "lw-notes" });
+    const field = (label, input) => h("label", { cls: "lw-field lw-inline" }, [h("span", { text: label }), input]);
+
+    el.appendChild(h("div", { cls: "lepton lw-model-panel" }, [
+      h("div", { cls: "lw-toolbar" }, [field("target", target), field("model", algo), train, stop]),
+      h("div", { cls: "lw-toolbar" }, [bar, message]),
+      err, notes,
+      h("div", { cls: "lw-results" }, [metrics, drivers]),
+      board,
+    ]));
+
+    train.addEventListener("click", () => {
+      model.send({ type: "train", target: target.value, model: algo.value });
+    });
+    stop.addEventListener("click", () => model.send({ type: "stop" }));
+
+    function renderPickers() {
+      const cols = model.get("columns").map((c) => [c, c]);
+      setOptions(target, [["", "(none: find clusters)"], ...cols], model.get("target"));
+      setOptions(algo, model.get("models"), model.get("model"));
+    }
+    function renderStatus() {
+      const status = model.get("status");
+      const running = status === "running";
+      train.disabled = running;
+      stop.disabled = !running;
+      bar.value = model.get("progress");
+      bar.hidden = status === "idle";
+      message.textContent = model.get("message");
+      el.querySelector(".lw-model-panel").dataset.status = status;
+    }
+    function renderResults() {
+      const m = model.get("metrics");
+      metrics.replaceChildren(...(m.length ? [
+        h("h4", { text: `Test metrics (${model.get("task")}, ${model.get("chosen")})` }),
+        table(["metric", "value"], m.map(([k, v]) => [METRIC_NAMES[k] ?? k, fmt(v)]), "lw-table lw-metric-table"),
+      ] : []));
+      const d = model.get("drivers");
+      drivers.replaceChildren(...(d.length ? [
+        h("h4", { text: "What drives the target (permutation importance)" }),
+        table(["feature", "importance"], d.slice(0, 10).map(([f, v]) => [f, fmt(v)])),
+      ] : []));
+      const lb = model.get("leaderboard");
+      if (lb.length > 1) {
+        const keys = Object.keys(lb[0]).filter((k) => k !== "label");
+        board.replaceChildren(h("h4", { text: "Leaderboard" }),
+          table(keys, lb.map((r) => keys.map((k) => fmt(r[k])))));
+      } else board.replaceChildren();
+      notes.replaceChildren(...model.get("notes").map((n) => h("li", { cls: "lw-note", text: n })));
+    }
+
+    for (const k of ["columns", "models", "target", "model"]) model.on(`change:${k}`, renderPickers);
+    for (const k of ["status", "progress", "message"]) model.on(`change:${k}`, renderStatus);
+    for (const k of ["metrics", "drivers", "leaderboard", "notes", "task"]) model.on(`change:${k}`, renderResults);
+    model.on("change:error", () => errorBox(err, model.get("error")));
+    renderPickers();
+    renderStatus();
+    renderResults();
+    errorBox(err, model.get("error"));
+  },
+};

@@ -1,0 +1,55 @@
+"""lepton-widgets: an interactive Studio around a pandas DataFrame.
+
+>>> import lepton_widgets as lw
+>>> df = lw.datasets.load("titanic")
+>>> lw.Studio(df)                       # or: %load_ext lepton_widgets / %lepton df
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import datasets, metrics
+from ._version import __version__
+from .engine.models import TrainError, TrainResult, train
+from .engine.profile import Profile, profile
+from .engine.recipe import Recipe
+from .engine.steps import StepError
+
+if TYPE_CHECKING:
+    from .widgets.studio import Studio
+
+__all__ = [
+    "Profile", "Recipe", "StepError", "Studio", "TrainError", "TrainResult", "__version__",
+    "datasets", "load_ipython_extension", "metrics", "plot", "profile", "train",
+    "unload_ipython_extension",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # Widgets import anywidget/bqplot; load them only when asked for.
+    if name == "Studio":
+        from .widgets.studio import Studio
+
+        return Studio
+    raise AttributeError(f"module 'lepton_widgets' has no attribute {name!r}")
+
+
+def plot(y_true, y_pred, title: str = "Predicted vs actual"):
+    """A bqplot figure of predicted against actual values (downsampled when large)."""
+    from .widgets.charts import predicted_vs_actual
+
+    return predicted_vs_actual(y_true, y_pred, title=title)
+
+
+def load_ipython_extension(ipython) -> None:
+    """``%load_ext lepton_widgets`` registers the ``%lepton`` magic."""
+    from ._magics import register
+
+    register(ipython)
+
+
+def unload_ipython_extension(ipython) -> None:
+    from ._magics import unregister
+
+    unregister(ipython)

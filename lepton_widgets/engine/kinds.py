@@ -1,0 +1,67 @@
+"""What kind of data a column holds, as the profile and the model builder see it."""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.api import types as pdt
+
+KINDS = (
+    "numeric", "boolean", "categorical", "datetime", "timedelta",
+    "text", "mixed", "nested", "other",
+)
+
+# A string column is "categorical" when it repeats itself this much, else "text".
+CATEGORICAL_MAX_LEVELS = 50
+CATEGORICAL_MAX_SHARE = 0.2
+
+_NESTED = (list, dict, set, tuple)
+
+
+def _string_kind(s: pd.Series) -> str:
+    count = int(s.count())
+    if count == 0:
+        return "text"
+    distinct = int(s.nunique(dropna=True))
+    if distinct <= CATEGORICAL_MAX_LEVELS or distinct <= CATEGORICAL_MAX_SHARE * count:
+        return "categorical"
+    return "text"
+
+
+def _object_kind(s: pd.Series) -> str:
+    inferred = pd.api.types.infer_dtype(s, skipna=True)
+    if inferred == "string":
+        return _string_kind(s)
+    if inferred == "boolean":
+        return "boolean"
+    if inferred in ("integer", "floating", "mixed-integer-float", "decimal"):
+        return "numeric"
+    if inferred in ("date", "datetime", "datetime64"):
+        return "datetime"
+    if inferred == "timedelta":
+        return "timedelta"
+    if inferred in ("mixed", "mixed-integer"):
+        sample = s.dropna()
+        if any(isinstance(v, _NESTED) for v in sample.iloc[:1000]):
+            return "nested"
+        return "mixed"
+    return "other"  # empty, bytes, period, interval, complex objects
+
+
+def column_kind(s: pd.Series) -> str:
+    """Classify one column into one of :data:`KINDS`."""
+    dtype = s.dtype
+    if pdt.is_bool_dtype(dtype):
+        return "boolean"
+    if isinstance(dtype, pd.CategoricalDtype):
+        return "categorical"
+    if pdt.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    if pdt.is_timedelta64_dtype(dtype):
+        return "timedelta"
+    if pdt.is_numeric_dtype(dtype) and not pdt.is_complex_dtype(dtype):
+        return "numeric"
+    if pdt.is_string_dtype(dtype) and not pdt.is_object_dtype(dtype):
+        return _string_kind(s)
+    if pdt.is_object_dtype(dtype):
+        return _object_kind(s)
+    return "other"

@@ -1,0 +1,125 @@
+"""Which columns feed a model and how: one plan that builds the Pipeline and prints its code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+from ..kinds import column_kind
+from ..labels import display_name
+from .registry import Spec, build_estimator
+
+MAX_ONEHOT_LEVELS = 20  # rarer levels fall into one "infrequent" bucket
+
+
+class TrainError(ValueError):
+    """Training cannot start; the message names the column and the problem."""
+
+
+@dataclass
+class FeaturePlan:
+    """Numeric and categorical inputs, and the columns left out with the reason."""
+
+    numeric: list = field(default_factory=list)
+    categorical: list = field(default_factory=list)
+    dropped: dict = field(default_factory=dict)
+
+    @property
+    def features(self) -> list:
+        return self.numeric + self.categorical
+
+
+def plan_features(X: pd.DataFrame) -> FeaturePlan:
+    """Sort columns into numeric / categorical, or leave them out with a reason."""
+    plan = FeaturePlan()
+    for label in X.columns:
+        if not isinstance(label, str):
+            raise TrainError(f"column {display_name(label)!r} has a non-text name; "
+                             "rename the columns to text to train on them")
+        s = X[label]
+        kind = column_kind(s)
+        if s.count() == 0:
+            plan.dropped[label] = "all values missing"
+        elif kind == "numeric":
+            values = s.to_numpy(dtype="float64", na_value=np.nan) if s.dtype != object else (
+                pd.to_numeric(s, errors="coerce").to_numpy(dtype="float64"))
+            n_inf = int(np.isinf(values).sum())
+            if n_inf:
+                raise TrainError(f"column {label!r} holds {n_inf} infinite values; replace "
+                                 "them with missing (Clean tab) or drop the column")
+            plan.numeric.append(label)
+        elif kind in ("boolean", "categorical"):
+            plan.categorical.append(label)
+        elif kind == "text":
+            plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); "
+                                   "text features come with the Features tab")
+        elif kind == "mixed":
+            plan.dropped[label] = "mixes value types; convert it to one type first"
+        elif kind in ("datetime", "timedelta"):
+            plan.dropped[label] = f"{kind}; extract date parts first"
+        else:
+            plan.dropped[label] = f"{kind} values are not used by models yet"
+    if not plan.features:
+        reasons = "; ".join(f"{k}: {v}" for k, v in plan.dropped.items()) or "no columns"
+        raise TrainError(f"no usable feature columns ({reasons})")
+    return plan
+
+
+def build_pipeline(plan: FeaturePlan, spec: Spec) -> Pipeline:
+    """The preprocessing + model Pipeline (unfitted)."""
+    parts = []
+    if plan.numeric:
+        parts.append(("numeric", Pipeline([
+            ("impute", SimpleImputer(strategy="median")),
+            ("scale", StandardScaler()),
+        ]), list(plan.numeric)))
+    if plan.categorical:
+        parts.append(("categorical", Pipeline([
+            ("impute", SimpleImputer(strategy="constant", fill_value="missing")),
+            ("encode", OneHotEncoder(handle_unknown="infrequent_if_exist",
+                                     max_categories=MAX_ONEHOT_LEVELS, sparse_output=False)),
+        ]), list(plan.categorical)))
+    prepare = ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False)
+    return Pipeline([("prepare", prepare), ("model", build_estimator(spec))])
+
+
+def pipeline_code(plan: FeaturePlan, spec: Spec) -> list[str]:
+    """Source lines that build the same Pipeline as :func:`build_pipeline`."""
+    module, cls, params = spec
+    args = ", ".join(f"{k}={v!r}" for k, v in params.items())
+    lines = [
+        "from sklearn.compose import ColumnTransformer",
+        "from sklearn.impute import SimpleImputer",
+        "from sklearn.pipeline import Pipeline",
+        "from sklearn.preprocessing import OneHotEncoder, StandardScaler",
+        f"from {module} import {cls}",
+        "",
+        "parts = []",
+    ]
+    if plan.numeric:
+        lines += [
+            'parts.append(("numeric", Pipeline([',
+            '    ("impute", SimpleImputer(strategy="median")),',
+            '    ("scale", StandardScaler()),',
+            f"]), {list(plan.numeric)!r}))",
+        ]
+    if plan.categorical:
+        lines += [
+            'parts.append(("categorical", Pipeline([',
+            '    ("impute", SimpleImputer(strategy="constant", fill_value="missing")),',
+            '    ("encode", OneHotEncoder(handle_unknown="infrequent_if_exist",',
+            f"                             max_categories={MAX_ONEHOT_LEVELS}, "
+            "sparse_output=False)),",
+            f"]), {list(plan.categorical)!r}))",
+        ]
+    lines += [
+        'prepare = ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False)',
+        f'pipeline = Pipeline([("prepare", prepare), ("model", {cls}({args}))])',
+    ]
+    return lines

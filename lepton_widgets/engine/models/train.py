@@ -1,0 +1,300 @@
+"""train(df, target): split, build a leak-free Pipeline, fit, score, explain."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.inspection import permutation_importance
+from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score, train_test_split
+
+from .. import metrics as mt
+from ..kinds import column_kind
+from ..labels import display_name
+from .pipeline import FeaturePlan, TrainError, build_pipeline, pipeline_code, plan_features
+from .registry import AUTO_CANDIDATES, MODELS, model_spec
+
+MAX_CLASSES = 50          # an integer target with more levels than this is a regression
+IMBALANCE_SHARE = 0.05    # minority class below this share gets a warning
+DRIVER_ROWS = 2000        # permutation importance runs on at most this many test rows
+CV_SCORING = {"regression": "r2", "classification": "balanced_accuracy"}
+MAIN_METRIC = {"regression": "r2", "classification": "accuracy", "clustering": "silhouette"}
+
+Progress = Callable[[float, str], None]
+
+
+class TrainingStopped(RuntimeError):
+    """Stop was pressed before any model finished."""
+
+
+@dataclass
+class TrainResult:
+    """A fitted model and everything measured about it."""
+
+    task: str
+    target: str | None
+    model: str
+    pipeline: object
+    metrics: dict
+    leaderboard: pd.DataFrame
+    drivers: pd.DataFrame
+    plan: FeaturePlan
+    X_test: pd.DataFrame
+    y_test: pd.Series | None
+    y_pred: np.ndarray
+    classes: list = field(default_factory=list)
+    confusion: list = field(default_factory=list)
+    per_class: list = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    settings: dict = field(default_factory=dict)
+
+    @property
+    def main_metric(self) -> tuple[str, float]:
+        name = MAIN_METRIC[self.task]
+        return name, self.metrics[name]
+
+    @property
+    def predictions(self) -> pd.DataFrame:
+        """Held-out rows: actual and predicted values, in test-split order."""
+        if self.y_test is None:
+            return pd.DataFrame({"cluster": self.y_pred}, index=self.X_test.index)
+        return pd.DataFrame({"actual": self.y_test, "predicted": self.y_pred},
+                            index=self.y_test.index)
+
+    def __repr__(self) -> str:
+        name, value = self.main_metric
+        return (f"TrainResult(task={self.task!r}, model={self.model!r}, "
+                f"{name}={value:.4f}, features={len(self.plan.features)})")
+
+    def to_code(self, data: str = "df") -> str:
+        """Source that rebuilds, refits and scores the same Pipeline on ``data``."""
+        s = self.settings
+        spec = model_spec(self.model, self.task)
+        lines = ["import numpy as np", "from sklearn import metrics",
+                 "from sklearn.model_selection import train_test_split",
+                 *pipeline_code(self.plan, spec), ""]
+        cols = self.plan.features
+        if self.task == "clustering":
+            lines += [f"X = {data}[{cols!r}]", "labels = pipeline.fit_predict(X)",
+                      'print("silhouette", metrics.silhouette_score('
+                      'pipeline[:-1].transform(X), labels))']
+            return "\n".join(lines) + "\n"
+        lines += [
+            f"data = {data}[{data}[{self.target!r}].notna()]",
+            f"X, y = data[{cols!r}], data[{self.target!r}]",
+            "X_train, X_test, y_train, y_test = train_test_split(",
+            f"    X, y, test_size={s['test_size']!r}, random_state={s['random_state']!r}, "
+            f"stratify={'y' if s['stratify'] else 'None'})",
+            "pipeline.fit(X_train, y_train)",
+            "y_pred = pipeline.predict(X_test)",
+        ]
+        if self.task == "regression":
+            lines += ['print("r2", metrics.r2_score(y_test, y_pred))',
+                      'print("mae", metrics.mean_absolute_error(y_test, y_pred))']
+        else:
+            lines += ['print("accuracy", metrics.accuracy_score(y_test, y_pred))',
+                      'print("balanced accuracy", metrics.balanced_accuracy_score(y_test, '
+                      'y_pred))']
+        return "\n".join(lines) + "\n"
+
+
+def detect_task(y: pd.Series) -> str:
+    """Regression for continuous numbers, classification for labels and small integer sets."""
+    kind = column_kind(y)
+    if kind == "numeric":
+        values = y.dropna()
+        integral = y.dtype.kind in "iu" or str(y.dtype).startswith(("Int", "UInt")) or bool(
+            np.all(np.mod(values.to_numpy(dtype="float64"), 1) == 0))
+        if integral and values.nunique() <= min(MAX_CLASSES, max(2, len(values) // 10)):
+            return "classification"
+        return "regression"
+    if kind in ("boolean", "categorical", "text"):
+        return "classification"
+    raise TrainError(f"target {display_name(y.name)!r} is {kind}; pick a numeric or "
+                     "categorical column")
+
+
+def leakage_notes(X: pd.DataFrame, y: pd.Series, limit: float = 0.99) -> list[str]:
+    """Warn about features that almost equal the target (leaked answers)."""
+    notes = []
+    numeric_y = column_kind(y) == "numeric"
+    for col in X.columns:
+        s = X[col]
+        if column_kind(s) == "numeric" and numeric_y:
+            corr = pd.concat([s.astype("float64"), y.astype("float64")], axis=1).corr().iloc[0, 1]
+            if abs(corr) >= limit:
+                notes.append(f"{col!r} nearly equals the target (correlation {corr:.3f}): "
+                             "likely leakage; drop it unless it is known before the target")
+            continue
+        pair = pd.DataFrame({"x": s.astype(object), "y": y.astype(object)}).dropna()
+        if pair.empty or pair["x"].nunique() > len(pair) / 2:
+            continue
+        purity = pair.groupby("x")["y"].agg(lambda v: v.value_counts().iloc[0]).sum() / len(pair)
+        if purity >= limit:
+            notes.append(f"{col!r} predicts the target {purity:.0%} of the time on its own: "
+                         "likely leakage; drop it unless it is known before the target")
+    return notes
+
+
+def _notify(on_progress: Progress | None, fraction: float, message: str) -> None:
+    if on_progress is not None:
+        on_progress(fraction, message)
+
+
+def train(
+    df: pd.DataFrame,
+    target: str | None = None,
+    model: str = "auto",
+    *,
+    task: str | None = None,
+    test_size: float = 0.2,
+    random_state: int = 0,
+    cv: int = 3,
+    on_progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> TrainResult:
+    """Fit a model on ``df`` to predict ``target`` (clustering when ``target`` is None).
+
+    Feature preparation (imputation, scaling, one-hot encoding) lives inside the returned
+    scikit-learn Pipeline and is fitted on the training split only. ``model="auto"``
+    compares the candidates by cross-validation on the training split and keeps the best.
+    """
+    if df.shape[0] == 0:
+        raise TrainError("no rows to train on")
+    if df.columns.has_duplicates:
+        dup = display_name(df.columns[df.columns.duplicated()][0])
+        raise TrainError(f"column {dup!r} appears more than once; rename the duplicates")
+    if target is None:
+        return _cluster(df, model, random_state, on_progress)
+    if target not in df.columns:
+        raise TrainError(f"target {display_name(target)!r} is not a column")
+    notes: list[str] = []
+    y_all = df[target]
+    known = y_all.notna()
+    if not known.all():
+        notes.append(f"{int((~known).sum()):,} rows with missing {target!r} were left out")
+    data = df[known]
+    if data.shape[0] < 10:
+        raise TrainError(f"only {data.shape[0]} rows have a value for {target!r}; "
+                         "need at least 10 to train and test")
+    y = data[target]
+    task = task or detect_task(y)
+    plan = plan_features(data.drop(columns=[target]))
+    notes += [f"{k!r} left out: {v}" for k, v in plan.dropped.items()]
+    X = data[plan.features]
+
+    stratify = False
+    if task == "classification":
+        counts = y.value_counts()
+        if len(counts) < 2:
+            raise TrainError(f"target {target!r} has only one class ({counts.index[0]!r}); "
+                             "nothing to learn")
+        share = counts.iloc[-1] / counts.sum()
+        if share < IMBALANCE_SHARE:
+            notes.append(f"target {target!r} is imbalanced: class {counts.index[-1]!r} is "
+                         f"{share:.1%} of rows; judge by balanced accuracy and per-class recall")
+        stratify = bool(counts.min() >= 2)
+    notes += leakage_notes(X, y)
+    X_train, X_test, y_train, y_test = train_test_split(
+        X, y, test_size=test_size, random_state=random_state,
+        stratify=y if stratify else None)
+
+    candidates = list(AUTO_CANDIDATES) if model == "auto" else [model]
+    for key in candidates:
+        model_spec(key, task)  # fail early on an unknown model
+    board = []
+    if len(candidates) > 1:
+        splitter = (StratifiedKFold if stratify else KFold)(
+            n_splits=cv, shuffle=True, random_state=random_state)
+        for i, key in enumerate(candidates):
+            if should_stop is not None and should_stop():
+                break
+            _notify(on_progress, i / (len(candidates) + 1), f"cross-validating {key}")
+            t0 = time.perf_counter()
+            scores = cross_val_score(build_pipeline(plan, model_spec(key, task)),
+                                     X_train, y_train, cv=splitter, scoring=CV_SCORING[task])
+            board.append({"model": key, "label": MODELS[key]["label"],
+                          f"cv_{CV_SCORING[task]}": float(np.mean(scores)),
+                          "cv_std": float(np.std(scores)),
+                          "seconds": time.perf_counter() - t0})
+        if not board:
+            raise TrainingStopped("stopped before any model finished")
+        board.sort(key=lambda r: -r[f"cv_{CV_SCORING[task]}"])
+        chosen = board[0]["model"]
+    else:
+        chosen = candidates[0]
+    _notify(on_progress, 0.8, f"fitting {chosen}")
+    pipeline = build_pipeline(plan, model_spec(chosen, task))
+    t0 = time.perf_counter()
+    pipeline.fit(X_train, y_train)
+    fit_seconds = time.perf_counter() - t0
+    y_pred = pipeline.predict(X_test)
+
+    result_extra: dict = {}
+    if task == "regression":
+        scores = mt.regression_metrics(y_test, y_pred)
+    else:
+        classes = list(pipeline.classes_)
+        proba = pipeline.predict_proba(X_test) if hasattr(pipeline, "predict_proba") else None
+        scores = mt.classification_metrics(y_test.to_numpy(), y_pred, proba, classes)
+        result_extra = {"classes": classes, "confusion": mt.confusion(y_test, y_pred, classes),
+                        "per_class": mt.per_class(y_test, y_pred, classes)}
+    if not board:
+        board.append({"model": chosen, "label": MODELS[chosen]["label"]})
+    for row in board:
+        if row["model"] == chosen:
+            row |= {f"test_{k}": v for k, v in scores.items()} | {"fit_seconds": fit_seconds}
+    _notify(on_progress, 0.9, "ranking what drives the target")
+    drivers = _drivers(pipeline, X_test, y_test, task, random_state)
+    _notify(on_progress, 1.0, "done")
+    return TrainResult(
+        task=task, target=target, model=chosen, pipeline=pipeline, metrics=scores,
+        leaderboard=pd.DataFrame(board), drivers=drivers, plan=plan, X_test=X_test,
+        y_test=y_test, y_pred=y_pred, notes=notes,
+        settings={"test_size": test_size, "random_state": random_state, "stratify": stratify},
+        **result_extra,
+    )
+
+
+def _drivers(pipeline, X_test, y_test, task, random_state) -> pd.DataFrame:
+    """Permutation importance of each raw input column on the test split."""
+    if len(X_test) > DRIVER_ROWS:
+        X_test = X_test.sample(DRIVER_ROWS, random_state=random_state)
+        y_test = y_test.loc[X_test.index]
+    scoring = MAIN_METRIC[task]
+    imp = permutation_importance(pipeline, X_test, y_test, n_repeats=5,
+                                 random_state=random_state, scoring=scoring)
+    out = pd.DataFrame({"feature": list(X_test.columns), "importance": imp.importances_mean,
+                        "std": imp.importances_std})
+    return out.sort_values("importance", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _cluster(df, model, random_state, on_progress) -> TrainResult:
+    from sklearn.metrics import silhouette_score
+
+    key = "kmeans" if model == "auto" else model
+    spec = model_spec(key, "clustering")
+    plan = plan_features(df)
+    X = df[plan.features]
+    if len(X) < 3:
+        raise TrainError("need at least 3 rows to find clusters")
+    _notify(on_progress, 0.3, f"fitting {key}")
+    pipeline = build_pipeline(plan, spec)
+    labels = pipeline.fit_predict(X)
+    Xt = pipeline[:-1].transform(X)
+    n_labels = len(set(labels))
+    score = float(silhouette_score(Xt, labels)) if 1 < n_labels < len(X) else float("nan")
+    sizes = pd.Series(labels).value_counts().sort_index()
+    return TrainResult(
+        task="clustering", target=None, model=key, pipeline=pipeline,
+        metrics={"silhouette": score, "clusters": n_labels},
+        leaderboard=pd.DataFrame([{"model": key, "label": MODELS[key]["label"],
+                                   "silhouette": score}]),
+        drivers=pd.DataFrame(columns=["feature", "importance", "std"]), plan=plan,
+        X_test=X, y_test=None, y_pred=labels,
+        notes=[f"cluster sizes: {', '.join(f'{k}: {v}' for k, v in sizes.items())}"],
+        settings={"random_state": random_state},
+    )

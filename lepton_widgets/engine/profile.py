@@ -1,0 +1,233 @@
+"""Column summaries, quality warnings and ranked findings for a DataFrame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import jsonsafe
+from .kinds import column_kind
+from .labels import display_names
+
+TOP_VALUES = 10
+HISTOGRAM_BINS = 20
+SKEW_LIMIT = 2.0
+FAR_OUTLIER_IQR = 3.0
+HIGH_CARDINALITY = 50
+QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+
+@dataclass
+class Profile:
+    """Per-column stats, warnings and ranked findings; see :meth:`to_dict`."""
+
+    n_rows: int
+    n_columns: int
+    columns: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The stable JSON form documented in the README."""
+        return {
+            "n_rows": self.n_rows,
+            "n_columns": self.n_columns,
+            "columns": self.columns,
+            "findings": self.findings,
+        }
+
+    def column(self, name: str) -> dict:
+        """The summary of the column shown as ``name``."""
+        for col in self.columns:
+            if col["name"] == name:
+                return col
+        raise KeyError(name)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per column: kind, dtype, count, missing, distinct, warnings."""
+        keys = ["name", "kind", "dtype", "count", "missing", "distinct"]
+        rows = [{k: c[k] for k in keys} | {"warnings": ", ".join(c["warnings"])}
+                for c in self.columns]
+        return pd.DataFrame(rows, columns=[*keys, "warnings"])
+
+    def _repr_html_(self) -> str:
+        return self.summary().to_html(index=False)  # pandas escapes the cells
+
+
+def profile(df: pd.DataFrame) -> Profile:
+    """Profile every column of ``df`` (which is not modified)."""
+    names = display_names(df.columns)
+    columns = [profile_column(df.iloc[:, i], names[i]) for i in range(df.shape[1])]
+    return Profile(
+        n_rows=int(df.shape[0]),
+        n_columns=int(df.shape[1]),
+        columns=columns,
+        findings=rank_findings(columns, int(df.shape[0])),
+    )
+
+
+def _hashable(s: pd.Series) -> pd.Series:
+    """``s`` itself, or its text form when cells hold lists, dicts or other unhashables."""
+    try:
+        s.nunique(dropna=True)
+    except TypeError:
+        return s.map(lambda v: v if v is None or v is pd.NA else repr(v)).astype(object)
+    return s
+
+
+def profile_column(s: pd.Series, name: str) -> dict:
+    """Summary of one column: the common fields plus its kind's stats and warnings."""
+    kind = column_kind(s)
+    n = len(s)
+    missing = int(s.isna().sum())
+    count = n - missing
+    hs = _hashable(s)
+    distinct = int(hs.nunique(dropna=True))
+    col: dict = {
+        "name": name,
+        "kind": kind,
+        "dtype": str(s.dtype),
+        "count": count,
+        "missing": missing,
+        "distinct": distinct,
+        "warnings": [],
+    }
+    if kind == "numeric":
+        col.update(_numeric_stats(s))
+    elif kind in ("datetime", "timedelta"):
+        col.update(_time_stats(s, kind))
+    if kind in ("categorical", "text", "boolean", "mixed", "nested", "other") and count:
+        col["top"] = _top_values(hs)
+    if kind == "text" and count:
+        lengths = s.dropna().astype(str).str.len()
+        col["length"] = {"min": int(lengths.min()), "mean": float(lengths.mean()),
+                         "max": int(lengths.max())}
+    if kind == "mixed":
+        col["types"] = sorted({type(v).__name__ for v in s.dropna().iloc[:10000]})
+    col["warnings"] = _warnings(col, n)
+    return jsonsafe.tree(col)  # type: ignore[return-value]
+
+
+def _top_values(s: pd.Series) -> list[list]:
+    counts = s.value_counts(dropna=True).head(TOP_VALUES)
+    return [[jsonsafe.scalar(v), int(c)] for v, c in counts.items()]
+
+
+def _as_float(s: pd.Series) -> np.ndarray:
+    if s.dtype == object:
+        s = pd.to_numeric(s, errors="coerce")
+    return s.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _numeric_stats(s: pd.Series) -> dict:
+    values = _as_float(s)
+    values = values[~np.isnan(values)]
+    finite = values[np.isfinite(values)]
+    out: dict = {"infinite": int(values.size - finite.size)}
+    if finite.size == 0:
+        return out | {"min": None, "max": None, "mean": None, "std": None}
+    exact = s.dropna()
+    if s.dtype.kind in "iu" or str(s.dtype).startswith(("Int", "UInt")):
+        out["min"], out["max"] = int(exact.min()), int(exact.max())  # exact beyond 2**53
+    else:
+        out["min"], out["max"] = float(finite.min()), float(finite.max())
+    q = np.quantile(finite, QUANTILES)
+    iqr = q[3] - q[1]
+    far = np.sum((finite < q[1] - FAR_OUTLIER_IQR * iqr) | (finite > q[3] + FAR_OUTLIER_IQR * iqr))
+    out |= {
+        "mean": float(finite.mean()),
+        "std": float(finite.std(ddof=1)) if finite.size > 1 else None,
+        "quantiles": {str(k): float(v) for k, v in zip(QUANTILES, q)},
+        "skew": float(pd.Series(finite).skew()) if finite.size > 2 else None,
+        "zeros": int(np.sum(finite == 0)),
+        "outliers": int(far) if iqr > 0 else 0,
+    }
+    bins = max(1, min(HISTOGRAM_BINS, np.unique(finite[: 100_000]).size))
+    counts, edges = np.histogram(finite, bins=bins)
+    out["histogram"] = {"edges": edges.tolist(), "counts": counts.tolist()}
+    return out
+
+
+def _time_stats(s: pd.Series, kind: str) -> dict:
+    if kind == "datetime" and s.dtype == object:
+        s = pd.to_datetime(s, errors="coerce")
+    t = s.dropna()
+    if t.empty:
+        return {"min": None, "max": None}
+    lo, hi = t.min(), t.max()
+    seconds = (t - lo).dt.total_seconds().to_numpy()
+    bins = max(1, min(HISTOGRAM_BINS, np.unique(seconds[:100_000]).size))
+    counts, edges = np.histogram(seconds, bins=bins)
+    edge_values = [lo + pd.Timedelta(seconds=float(e)) for e in edges]
+    return {
+        "min": lo,
+        "max": hi,
+        "histogram": {"edges": edge_values, "counts": counts.tolist()},
+    }
+
+
+def _warnings(col: dict, n_rows: int) -> list[str]:
+    w = []
+    count, distinct, kind = col["count"], col["distinct"], col["kind"]
+    if n_rows and count == 0:
+        w.append("all_missing")
+    elif col["missing"]:
+        w.append("missing")
+    if count and distinct == 1:
+        w.append("constant")
+    if kind in ("text", "categorical", "mixed") and distinct > HIGH_CARDINALITY and (
+        distinct > 0.5 * count
+    ):
+        w.append("high_cardinality")
+    if kind == "mixed":
+        w.append("mixed_types")
+    if col.get("infinite"):
+        w.append("infinite")
+    skew = col.get("skew")
+    if skew is not None and abs(skew) > SKEW_LIMIT:
+        w.append("skewed")
+    if col.get("outliers"):
+        w.append("outliers")
+    return w
+
+
+def _percent(share: float) -> str:
+    return "under 1%" if 0 < share < 0.01 else f"{share:.0%}"
+
+
+def _finding(text: str, score: float, column: str) -> dict:
+    return {"text": text, "score": round(float(score), 3), "columns": [column]}
+
+
+def rank_findings(columns: list[dict], n_rows: int) -> list[dict]:
+    """Plain-language findings with the number behind each, most important first."""
+    out = []
+    for c in columns:
+        name, w = c["name"], c["warnings"]
+        if "all_missing" in w:
+            out.append(_finding(f"{name} is empty: all {n_rows:,} values are missing", 0.95, name))
+        elif "missing" in w:
+            share = c["missing"] / n_rows
+            out.append(_finding(f"{name} is missing in {_percent(share)} of rows "
+                                f"({c['missing']:,} of {n_rows:,})", 0.3 + 0.6 * share, name))
+        if "constant" in w:
+            value = c["top"][0][0] if c.get("top") else c.get("min")
+            out.append(_finding(f"{name} has a single value ({value!s})", 0.7, name))
+        if "mixed_types" in w:
+            kinds = ", ".join(c.get("types", []))
+            out.append(_finding(f"{name} mixes value types ({kinds})", 0.8, name))
+        if "infinite" in w:
+            out.append(_finding(f"{name} holds {c['infinite']:,} infinite values", 0.85, name))
+        if "high_cardinality" in w:
+            out.append(_finding(f"{name} looks like an identifier: {c['distinct']:,} distinct "
+                                f"values in {c['count']:,} rows", 0.5, name))
+        if "skewed" in w:
+            side = "right" if c["skew"] > 0 else "left"
+            out.append(_finding(f"{name} is strongly {side}-skewed (skew {c['skew']:.1f})",
+                                min(0.6, 0.2 + abs(c["skew"]) / 20), name))
+        if "outliers" in w:
+            out.append(_finding(f"{name} has {c['outliers']:,} far outliers (beyond 3 IQR)",
+                                0.25 + 0.3 * c["outliers"] / max(c["count"], 1), name))
+    out.sort(key=lambda f: -f["score"])
+    return out

@@ -1,0 +1,122 @@
+"""One Studio's state without any widget: the source frame, the recipe, the last model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from .models import TrainResult, train
+from .profile import Profile, profile
+from .recipe import Recipe, diff_summary
+from .steps import Step, StepError, make_step
+
+Listener = Callable[[str], None]
+
+
+class Session:
+    """Holds the user's frame (never modified) and everything derived from it.
+
+    Listeners get ``"data"`` when the current frame changes and ``"model"`` when a new
+    model is trained.
+    """
+
+    def __init__(self, df: pd.DataFrame, recipe: Recipe | None = None) -> None:
+        if not isinstance(df, pd.DataFrame):
+            raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}")
+        self.source = df
+        self.recipe = recipe or Recipe()
+        self.result: TrainResult | None = None
+        self.notes: list[str] = []
+        self._listeners: list[Listener] = []
+        self._frames: list[pd.DataFrame] = []
+        self._profile: Profile | None = None
+        self._replay()
+
+    # --- change notifications ------------------------------------------------------------
+    def subscribe(self, fn: Listener) -> None:
+        self._listeners.append(fn)
+
+    def _emit(self, what: str) -> None:
+        for fn in list(self._listeners):
+            fn(what)
+
+    # --- data ----------------------------------------------------------------------------
+    @property
+    def current(self) -> pd.DataFrame:
+        """The source frame with every recipe step applied."""
+        return self._frames[-1] if self._frames else self.source
+
+    @property
+    def profile(self) -> Profile:
+        if self._profile is None:
+            self._profile = profile(self.current)
+        return self._profile
+
+    def _replay(self) -> None:
+        results = self.recipe.run(self.source)
+        self._frames = [r.frame for r in results]
+        self.notes = [n for r in results for n in r.notes]
+        self._profile = None
+
+    def set_source(self, df: pd.DataFrame) -> None:
+        """Replace the data (live updates); the recipe replays on it."""
+        old = self.source
+        self.source = df
+        try:
+            self._replay()
+        except StepError:
+            self.source = old
+            self._replay()
+            raise
+        self._emit("data")
+
+    def preview(self, step: Step | str, **params: object) -> dict:
+        """What ``step`` would change on the current frame, without adding it."""
+        step = make_step(step, **params)
+        after = step.apply(self.current)
+        out = diff_summary(self.current, after)
+        out["notes"] = step.report(self.current, after)
+        out["description"] = step.describe()
+        return out
+
+    def add_step(self, step: Step | str, **params: object) -> list[str]:
+        """Apply and append a step; returns its notes. Nothing changes if it fails."""
+        step = make_step(step, **params)
+        after = step.apply(self.current)
+        notes = step.report(self.current, after)
+        self.recipe.add(step)
+        self._frames.append(after)
+        self.notes += notes
+        self._profile = None
+        self._emit("data")
+        return notes
+
+    def undo(self) -> Step | None:
+        step = self.recipe.undo()
+        if step is not None:
+            self._frames.pop()
+            self._profile = None
+            self._emit("data")
+        return step
+
+    def redo(self) -> Step | None:
+        step = self.recipe.redo()
+        if step is not None:
+            self._replay()
+            self._emit("data")
+        return step
+
+    # --- models --------------------------------------------------------------------------
+    def train(self, target: str | None, model: str = "auto", **kwargs: object) -> TrainResult:
+        result = train(self.current, target, model, **kwargs)  # type: ignore[arg-type]
+        self.result = result
+        self._emit("model")
+        return result
+
+    def code(self) -> str:
+        """The recipe as ``transform(df)`` and, once trained, the model code after it."""
+        parts = [self.recipe.to_code(), "", "df = transform(df)  # df: your DataFrame", ""]
+        if self.result is not None:
+            parts += ["# --- model ---", self.result.to_code("df")]
+        return "\n".join(parts)

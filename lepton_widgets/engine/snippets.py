@@ -1,0 +1,57 @@
+"""Helpers that steps call and that exported code embeds verbatim.
+
+Each function here must stay self-contained (only ``np`` and ``pd``): ``Recipe.to_code()``
+copies its source into the generated module, so the Studio and the exported code run the
+very same lines.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["cast_column", "fill_missing"]
+
+
+def fill_missing(s, strategy, value=None):
+    """Fill the gaps of one column; integer and categorical columns keep their dtype."""
+    if strategy == "ffill":
+        return s.ffill()
+    if strategy == "bfill":
+        return s.bfill()
+    if strategy == "interpolate":
+        return s.interpolate()
+    if strategy == "mean":
+        value = s.mean()
+    elif strategy == "median":
+        value = s.median()
+    elif strategy == "mode":
+        modes = s.mode(dropna=True)
+        value = modes.iloc[0] if len(modes) else None
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return s
+    if pd.api.types.is_integer_dtype(s.dtype) and isinstance(value, (float, np.floating)):
+        value = round(value)
+    if isinstance(s.dtype, pd.CategoricalDtype) and value not in s.cat.categories:
+        s = s.cat.add_categories([value])
+    return s.fillna(value)
+
+
+def cast_column(s, to):
+    """Convert one column; values that cannot be read become missing."""
+    if to == "numeric":
+        return pd.to_numeric(s, errors="coerce")
+    if to == "datetime":
+        return pd.to_datetime(s, errors="coerce", format="mixed")
+    if to == "category":
+        return s.astype("category")
+    if to == "string":
+        return s.astype("string")
+    if to == "boolean":
+        if pd.api.types.is_bool_dtype(s.dtype):
+            return s.astype("boolean")
+        words = {"true": True, "t": True, "yes": True, "y": True, "1": True, "1.0": True,
+                 "false": False, "f": False, "no": False, "n": False, "0": False, "0.0": False}
+        text = s.astype("string").str.strip().str.lower()
+        return text.map(words, na_action="ignore").astype("boolean")
+    raise ValueError(f"unknown type {to!r}")

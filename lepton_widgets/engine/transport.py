@@ -1,0 +1,153 @@
+"""Pages of a frame for the grid: display text as Arrow IPC bytes, and the size limits.
+
+The browser never gets the whole frame: it asks for a window of rows and columns and
+gets the cells as text, formatted here so that every value shows exactly (big integers,
+dates, periods) whatever the browser's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Hashable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from .kinds import column_kind
+from .labels import display_names
+
+MAX_MESSAGE_BYTES = 5 * 1024 * 1024      # no comm message may exceed this
+MAX_INITIAL_STATE_BYTES = 256 * 1024     # Studio state before any page is asked for
+DEFAULT_PAGE_ROWS = 50
+MAX_PAGE_ROWS = 1000
+MAX_PAGE_COLUMNS = 60                    # wide frames are paged by columns too
+MAX_CELL_CHARS = 300                     # longer cell text is cut, with an ellipsis
+MAX_SCHEMA_COLUMNS = 2000                # beyond this the schema is sent in windows
+
+
+def grid_view(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame as the grid shows it: a non-default index becomes leading columns."""
+    idx = df.index
+    if isinstance(idx, pd.RangeIndex) and idx.start == 0 and idx.step == 1:
+        return df
+    names = [n if n is not None else ("index" if idx.nlevels == 1 else f"level_{i}")
+             for i, n in enumerate(idx.names)]
+    levels = {f"__index_{i}": idx.get_level_values(i) for i in range(idx.nlevels)}
+    front = pd.DataFrame(levels, index=idx)
+    front.columns = names
+    return pd.concat([front.reset_index(drop=True), df.reset_index(drop=True)], axis=1)
+
+
+def _is_missing(v: object) -> bool:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    if isinstance(v, float):
+        return math.isnan(v)
+    if isinstance(v, (np.datetime64, np.timedelta64)):
+        return bool(np.isnat(v))
+    return False
+
+
+def format_value(v: object, date_only: bool = False) -> str | None:
+    """One cell as display text (None for missing)."""
+    if _is_missing(v):
+        return None
+    if isinstance(v, (bool, np.bool_)):
+        return "True" if v else "False"
+    if isinstance(v, (float, np.floating)):
+        return repr(float(v)) if not isinstance(v, np.float32) else str(v)
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, pd.Timestamp):
+        return v.strftime("%Y-%m-%d") if date_only else v.isoformat(sep=" ")
+    if isinstance(v, dt.datetime):
+        return v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    text = str(v)
+    return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
+
+
+def format_column(s: pd.Series) -> list[str | None]:
+    values = s.astype(object).tolist() if s.dtype != object else s.tolist()
+    date_only = False
+    if pd.api.types.is_datetime64_any_dtype(s.dtype) and s.dt.tz is None:
+        present = s.dropna()
+        date_only = bool(len(present)) and bool((present == present.dt.normalize()).all())
+    return [format_value(v, date_only) for v in values]
+
+
+class PageSource:
+    """Serves windows of one frame, sorted in the kernel with cached orders."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self.view = grid_view(df)
+        self.names = display_names(self.view.columns)
+        self._orders: dict[tuple[int, bool], np.ndarray] = {}
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return int(self.view.shape[0]), int(self.view.shape[1])
+
+    def schema(self, start: int = 0, stop: int | None = None) -> list[dict]:
+        """Name, kind and dtype of each column in ``[start, stop)``."""
+        stop = min(self.shape[1], MAX_SCHEMA_COLUMNS if stop is None else stop)
+        return [{"name": self.names[i], "kind": column_kind(self.view.iloc[:, i]),
+                 "dtype": str(self.view.dtypes.iloc[i])} for i in range(start, stop)]
+
+    def order(self, column: int, ascending: bool) -> np.ndarray:
+        """Row positions sorted by one column, missing values last; cached."""
+        key = (column, ascending)
+        if key not in self._orders:
+            s = self.view.iloc[:, column].reset_index(drop=True)
+            try:
+                ranked = s.sort_values(ascending=ascending, kind="stable", na_position="last")
+            except TypeError:  # mixed or unorderable values: order by their text
+                text = s.map(lambda v: None if _is_missing(v) else str(v))
+                ranked = text.sort_values(ascending=ascending, kind="stable",
+                                          na_position="last")
+            self._orders[key] = ranked.index.to_numpy()
+        return self._orders[key]
+
+    def page(self, offset: int = 0, limit: int = DEFAULT_PAGE_ROWS, col_offset: int = 0,
+             col_limit: int = MAX_PAGE_COLUMNS,
+             sort: tuple[int, bool] | None = None) -> tuple[dict, bytes]:
+        """A window of rows and columns: (metadata, Arrow IPC stream of text columns).
+
+        Columns are named ``c<position>`` in the Arrow table; their display names are in
+        the metadata, so duplicate or odd names never collide.
+        """
+        n_rows, n_cols = self.shape
+        offset = max(0, min(int(offset), n_rows))
+        limit = max(0, min(int(limit), MAX_PAGE_ROWS))
+        col_offset = max(0, min(int(col_offset), n_cols))
+        cols = list(range(col_offset, min(n_cols, col_offset + max(0, int(col_limit)),
+                                          col_offset + MAX_PAGE_COLUMNS)))
+        positions = np.arange(offset, min(n_rows, offset + limit))
+        if sort is not None and len(positions):
+            positions = self.order(int(sort[0]), bool(sort[1]))[positions]
+        window = self.view.iloc[positions, cols] if cols else self.view.iloc[positions, :0]
+        arrays = {"__row": pa.array(positions, type=pa.int64())}
+        for j, col in enumerate(cols):
+            arrays[f"c{col}"] = pa.array(format_column(window.iloc[:, j]), type=pa.string())
+        data = _ipc(pa.table(arrays))
+        meta = {"offset": offset, "rows": len(positions), "columns": cols,
+                "n_rows": n_rows, "n_columns": n_cols}
+        return meta, data
+
+
+def _ipc(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def column_position(names: list[str], name: Hashable) -> int:
+    """Position of a display name (ValueError names the column when it is absent)."""
+    try:
+        return names.index(str(name))
+    except ValueError:
+        raise ValueError(f"column {name!r} is not in the grid") from None

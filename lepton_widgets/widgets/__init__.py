@@ -1,0 +1,1 @@
+"""Widgets: the only package that imports anywidget, ipywidgets and bqplot."""

@@ -1,0 +1,104 @@
+"""Data tab: a paged grid (pages as Arrow IPC bytes) with column profiles beside it."""
+
+from __future__ import annotations
+
+import threading
+
+import pandas as pd
+import traitlets as t
+
+from ..engine import transport
+from ..engine.profile import Profile, profile
+from ._base import Panel, static_file
+
+BACKGROUND_PROFILE_CELLS = 2_000_000  # bigger frames are profiled in a worker thread
+TOP_SHOWN = 5
+
+
+def compact(col: dict) -> dict:
+    """What the profile sidebar shows of one column summary."""
+    keep = ("name", "kind", "dtype", "count", "missing", "distinct", "warnings", "min",
+            "max", "mean", "std", "histogram", "infinite")
+    out = {k: col[k] for k in keep if k in col}
+    if "top" in col:
+        out["top"] = col["top"][:TOP_SHOWN]
+    return out
+
+
+class DataPanel(Panel):
+    """The grid and the profile of the Studio's current frame."""
+
+    _esm = static_file("grid.js")
+
+    shape = t.List(t.Int(), [0, 0]).tag(sync=True)
+    """True [rows, columns] of the frame shown (index levels count as columns)."""
+    columns = t.List(t.Dict()).tag(sync=True)
+    """Schema: one {name, kind, dtype} per column (display names, unique)."""
+    page_size = t.Int(transport.DEFAULT_PAGE_ROWS).tag(sync=True)
+    """Rows per page the grid asks for."""
+    max_page_columns = t.Int(transport.MAX_PAGE_COLUMNS).tag(sync=True)
+    """Columns per page on wide frames."""
+    version = t.Int(0).tag(sync=True)
+    """Bumped whenever the data changes; the grid then asks for its page again."""
+    profiles = t.List(t.Dict()).tag(sync=True)
+    """Compact column summaries for the sidebar (empty while computing)."""
+    findings = t.List(t.Dict()).tag(sync=True)
+    """Ranked findings, most important first."""
+    profile_status = t.Unicode("").tag(sync=True)
+    """'computing', 'ready' or an error text."""
+
+    def __init__(self, df: pd.DataFrame, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._source: transport.PageSource | None = None
+        self.set_frame(df)
+
+    def set_frame(self, df: pd.DataFrame, prof: Profile | None = None) -> None:
+        """Show a new frame: shape and schema at once, the profile when it is ready."""
+        self._source = transport.PageSource(df)
+        with self.hold_sync():
+            self.shape = list(self._source.shape)
+            self.columns = self._source.schema()
+            self.version += 1
+            self.error = ""
+        self._profile_token = object()
+        if prof is not None:
+            self._show_profile(prof)
+        elif df.size >= BACKGROUND_PROFILE_CELLS:
+            self.profile_status = "computing"
+            token = self._profile_token
+            threading.Thread(target=self._profile_worker, args=(df, token), daemon=True).start()
+        else:
+            self._show_profile(profile(df))
+
+    def _profile_worker(self, df: pd.DataFrame, token: object) -> None:
+        try:
+            prof = profile(df)
+        except Exception as exc:  # reported in the panel
+            self.on_main(lambda: setattr(self, "profile_status", f"profile failed: {exc}"))
+            return
+        if token is self._profile_token:
+            self.on_main(lambda: self._show_profile(prof))
+
+    def _show_profile(self, prof: Profile) -> None:
+        with self.hold_sync():
+            self.profiles = [compact(c) for c in prof.columns[: transport.MAX_SCHEMA_COLUMNS]]
+            self.findings = prof.findings[:20]
+            self.profile_status = "ready"
+
+    def page(self, offset: int = 0, limit: int | None = None, col_offset: int = 0,
+             sort: tuple[int, bool] | None = None) -> tuple[dict, bytes]:
+        """The page the browser would get (also handy from Python)."""
+        assert self._source is not None
+        return self._source.page(offset, limit or self.page_size, col_offset,
+                                 self.max_page_columns, sort)
+
+    def _msg_page(self, content: dict) -> None:
+        sort = content.get("sort")
+        meta, data = self.page(
+            int(content.get("offset", 0)), int(content.get("limit", self.page_size)),
+            int(content.get("col_offset", 0)),
+            (int(sort[0]), bool(sort[1])) if sort else None,
+        )
+        if len(data) > transport.MAX_MESSAGE_BYTES:
+            raise ValueError("this page is too large to send; show fewer rows per page")
+        self.send({"type": "page", "id": content.get("id"), **meta}, buffers=[data])

@@ -1,0 +1,151 @@
+"""Model tab: choose target and model, train off the main thread, see metrics and a chart."""
+
+from __future__ import annotations
+
+import threading
+
+import ipywidgets as ipw
+import traitlets as t
+
+from ..engine import jsonsafe
+from ..engine import labels as lb
+from ..engine.models import TrainingStopped, TrainResult, choices
+from ..engine.session import Session
+from . import charts
+from ._base import Panel, static_file
+
+CLUSTERING = ""  # target value that means "no target: find clusters"
+
+
+class ModelControls(Panel):
+    """Target and model pickers, Train/Stop, progress, metrics, leaderboard and notes."""
+
+    _esm = static_file("model.js")
+
+    columns = t.List(t.Unicode()).tag(sync=True)
+    """Columns that can be the target (display names)."""
+    models = t.List(t.List()).tag(sync=True)
+    """[key, label] of each model; "auto" compares several."""
+    target = t.Unicode(CLUSTERING).tag(sync=True)
+    model = t.Unicode("auto").tag(sync=True)
+    status = t.Unicode("idle").tag(sync=True)
+    """idle | running | done | stopped | error"""
+    progress = t.Float(0.0).tag(sync=True)
+    message = t.Unicode("").tag(sync=True)
+    task = t.Unicode("").tag(sync=True)
+    chosen = t.Unicode("").tag(sync=True)
+    """The model that was fitted (auto mode names its winner here)."""
+    metrics = t.List(t.List()).tag(sync=True)
+    """[name, value] pairs on the held-out test split."""
+    leaderboard = t.List(t.Dict()).tag(sync=True)
+    drivers = t.List(t.List()).tag(sync=True)
+    """[feature, importance] ranked: the permutation importance on the test split."""
+    confusion = t.Dict().tag(sync=True)
+    """{classes, matrix} for classification."""
+    notes = t.List(t.Unicode()).tag(sync=True)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.models = [["auto", "Auto (compare by cross-validation)"],
+                       *[[k, v] for k, v in choices()], ["kmeans", "k-means (no target)"]]
+
+
+class ModelPanel(ipw.VBox):
+    """The Model tab: controls above, the bqplot chart of the last result below."""
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        self.session = session
+        self.controls = ModelControls()
+        self.chart = ipw.Box(layout={"width": "100%"})
+        super().__init__([self.controls, self.chart], **kwargs)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.controls.on_msg(self._on_msg)
+        self.refresh()
+
+    def refresh(self) -> None:
+        df = self.session.current
+        self.controls.columns = lb.display_names(df.columns)[:5000]
+        if self.controls.target and self.controls.target not in self.controls.columns:
+            self.controls.target = CLUSTERING
+
+    def _on_msg(self, _w, content: dict, _buffers) -> None:
+        if content.get("type") == "train":
+            self.controls.guarded(self.start, content.get("target", ""),
+                                  content.get("model", "auto"))
+        elif content.get("type") == "stop":
+            self._stop.set()
+            self.controls.message = "stopping after the current model…"
+
+    def _target_label(self, name: str):
+        return None if name == CLUSTERING else lb.by_display_name(self.session.current, name)
+
+    def start(self, target: str, model: str = "auto", background: bool = True) -> None:
+        """Train in a worker thread (or here, with ``background=False``)."""
+        if self._thread is not None and self._thread.is_alive():
+            raise RuntimeError("a model is already training; press Stop first")
+        c = self.controls
+        label = self._target_label(target)
+        with c.hold_sync():
+            c.target, c.model = target, model
+            c.status, c.progress, c.error = "running", 0.0, ""
+            c.message = "starting…"
+        self._stop.clear()
+        if background:
+            self._thread = threading.Thread(target=self._work, args=(label, model), daemon=True)
+            self._thread.start()
+        else:
+            self._work(label, model)
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until background training ends."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _work(self, target, model: str) -> None:
+        def progress(fraction: float, message: str) -> None:
+            def show() -> None:
+                with self.controls.hold_sync():
+                    self.controls.progress, self.controls.message = fraction, message
+            self.controls.on_main(show)
+
+        try:
+            self.session.train(target, model, on_progress=progress,
+                               should_stop=self._stop.is_set)
+        except TrainingStopped as exc:
+            msg = str(exc)
+            self.controls.on_main(lambda: self._fail("stopped", msg))
+        except Exception as exc:  # shown in the panel, never a traceback
+            msg = str(exc)
+            self.controls.on_main(lambda: self._fail("error", msg))
+        # a successful fit reaches show_result through the session's "model" event
+
+    def _fail(self, status: str, message: str) -> None:
+        with self.controls.hold_sync():
+            self.controls.status = status
+            self.controls.error = message if status == "error" else ""
+            self.controls.message = message
+
+    def show_result(self, result: TrainResult) -> None:
+        """Fill metrics, leaderboard, drivers and the chart from a result."""
+        c = self.controls
+        with c.hold_sync():
+            c.task, c.chosen = result.task, result.model
+            c.metrics = [[k, jsonsafe.scalar(v)] for k, v in result.metrics.items()]
+            c.leaderboard = jsonsafe.tree(result.leaderboard.to_dict("records"))
+            c.drivers = [[str(f), jsonsafe.scalar(v)] for f, v in
+                         zip(result.drivers["feature"], result.drivers["importance"])]
+            c.confusion = ({"classes": [str(x) for x in result.classes],
+                            "matrix": result.confusion} if result.confusion else {})
+            c.notes = list(result.notes)
+            c.status, c.progress = "done", 1.0
+            name, value = result.main_metric
+            c.message = f"{result.model}: {name} {value:.3f} on the held-out test split"
+        if result.task == "regression":
+            fig = charts.predicted_vs_actual(result.y_test, result.y_pred,
+                                             title=f"{result.target}: predicted vs actual")
+        elif result.task == "classification":
+            fig = charts.confusion_figure(result.classes, result.confusion)
+        else:
+            fig = None
+        self.chart.children = [fig] if fig is not None else []

@@ -1,0 +1,97 @@
+"""The Studio: Data, Clean, Model and Code tabs around one engine session."""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+import pandas as pd
+
+from ..engine.models import TrainResult
+from ..engine.recipe import Recipe
+from ..engine.session import Session
+from ..engine.steps import Step
+from .clean import CleanPanel
+from .code import CodePanel
+from .grid import DataPanel
+from .model import ModelPanel
+
+TABS = ("Data", "Clean", "Model", "Code")
+
+
+class Studio(ipw.VBox):
+    """Interactive panels around a DataFrame; the frame itself is never modified.
+
+    Everything the panels do is available from Python too: :meth:`add_step`,
+    :meth:`undo`, :meth:`train`, :attr:`recipe`, :attr:`code`.
+    """
+
+    def __init__(self, df: pd.DataFrame, recipe: Recipe | None = None,
+                 page_size: int | None = None) -> None:
+        self.session = Session(df, recipe)
+        self.data_panel = DataPanel(self.session.current,
+                                    **({"page_size": page_size} if page_size else {}))
+        self.clean_panel = CleanPanel(self.session)
+        self.model_panel = ModelPanel(self.session)
+        self.code_panel = CodePanel(code=self.session.code())
+        self.tabs = ipw.Tab(children=[self.data_panel, self.clean_panel, self.model_panel,
+                                      self.code_panel], titles=TABS)
+        super().__init__([self.tabs])
+        self.add_class("lepton-studio")
+        self.session.subscribe(self._on_session)
+
+    def _on_session(self, what: str) -> None:
+        if what == "data":
+            self.data_panel.set_frame(self.session.current)
+            self.clean_panel.refresh()
+            self.model_panel.refresh()
+        elif what == "model" and self.session.result is not None:
+            self.model_panel.controls.on_main(
+                lambda: self.model_panel.show_result(self.session.result))
+        self.code_panel.on_main(lambda: setattr(self.code_panel, "code", self.session.code()))
+
+    # --- the same actions from Python --------------------------------------------------
+    @property
+    def data(self) -> pd.DataFrame:
+        """The current frame: the input with every recipe step applied."""
+        return self.session.current
+
+    @property
+    def recipe(self) -> Recipe:
+        return self.session.recipe
+
+    @property
+    def result(self) -> TrainResult | None:
+        """The last trained model, or None."""
+        return self.session.result
+
+    @property
+    def code(self) -> str:
+        return self.session.code()
+
+    def add_step(self, step: Step | str, **params: object) -> list[str]:
+        """Add a cleaning step (``studio.add_step("fill_missing", columns=["age"], ...)``)."""
+        return self.session.add_step(step, **params)
+
+    def undo(self) -> None:
+        self.session.undo()
+
+    def redo(self) -> None:
+        self.session.redo()
+
+    def train(self, target: str | None = None, model: str = "auto") -> TrainResult:
+        """Train now (blocking) and show the result in the Model tab."""
+        self.model_panel.start(target or "", model, background=False)
+        if self.model_panel.controls.status != "done":
+            raise RuntimeError(self.model_panel.controls.error or
+                               self.model_panel.controls.message)
+        assert self.session.result is not None
+        return self.session.result
+
+    def update(self, df: pd.DataFrame) -> None:
+        """Replace the data; the recipe replays on it and every tab refreshes."""
+        self.session.set_source(df)
+
+    def append(self, rows: pd.DataFrame) -> None:
+        """Add rows at the end (live data)."""
+        src = self.session.source
+        default = isinstance(src.index, pd.RangeIndex) and src.index.start == 0
+        self.session.set_source(pd.concat([src, rows], ignore_index=default))

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set everything up, then open JupyterLab on the quickstart notebook (bundled titanic data).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/env.sh
+exec .venv/bin/jupyter lab notebooks/01-quickstart.ipynb --ip=127.0.0.1 "$@"
