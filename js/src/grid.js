@@ -87,20 +87,20 @@ export default {
       request();
     };
     const colPager = h("span", { cls: "lw-pager" }, [
-      btn("◀ cols", "previous columns", () => goCols(colOffset - model.get("max_page_columns"))),
+      btn("‹ columns", "previous columns", () => goCols(colOffset - model.get("max_page_columns"))),
       colText,
-      btn("cols ▶", "next columns", () => goCols(colOffset + model.get("max_page_columns"))),
+      btn("columns ›", "next columns", () => goCols(colOffset + model.get("max_page_columns"))),
     ]);
 
     el.appendChild(h("div", { cls: "lepton lw-data" }, [
       h("div", { cls: "lw-toolbar" }, [
         shapeText,
         h("span", { cls: "lw-pager" }, [
-          btn("⏮", "first page", () => go(0)),
-          btn("◀", "previous page", () => go(offset - pageSize())),
+          btn("«", "first page", () => go(0)),
+          btn("‹", "previous page", () => go(offset - pageSize())),
           rangeText,
-          btn("▶", "next page", () => go(offset + pageSize())),
-          btn("⏭", "last page", () => go(nRows() - 1)),
+          btn("›", "next page", () => go(offset + pageSize())),
+          btn("»", "last page", () => go(nRows() - 1)),
         ]),
         colPager,
       ]),

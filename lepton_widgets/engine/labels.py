@@ -71,7 +71,7 @@ def require(df: pd.DataFrame, columns: Iterable[Hashable]) -> None:
 
 def by_display_name(df: pd.DataFrame, name: str) -> Hashable:
     """The real label behind a display name (as the UI sends it)."""
-    for label, shown in zip(df.columns, display_names(df.columns)):
+    for label, shown in zip(df.columns, display_names(df.columns), strict=False):
         if shown == name:
             return label
     raise ColumnError(f"column {name!r} is not in the data")

@@ -39,7 +39,7 @@ def per_class(y_true, y_pred, classes) -> list[dict]:
     p, r, f, s = skm.precision_recall_fscore_support(
         y_true, y_pred, labels=list(classes), zero_division=0)
     return [{"class": c, "precision": float(pi), "recall": float(ri), "f1": float(fi),
-             "support": int(si)} for c, pi, ri, fi, si in zip(classes, p, r, f, s)]
+             "support": int(si)} for c, pi, ri, fi, si in zip(classes, p, r, f, s, strict=False)]
 
 
 def confusion(y_true, y_pred, classes) -> list[list[int]]:

@@ -138,7 +138,7 @@ def _numeric_stats(s: pd.Series) -> dict:
     out |= {
         "mean": float(finite.mean()),
         "std": float(finite.std(ddof=1)) if finite.size > 1 else None,
-        "quantiles": {str(k): float(v) for k, v in zip(QUANTILES, q)},
+        "quantiles": {str(k): float(v) for k, v in zip(QUANTILES, q, strict=False)},
         "skew": float(pd.Series(finite).skew()) if finite.size > 2 else None,
         "zeros": int(np.sum(finite == 0)),
         "outliers": int(far) if iqr > 0 else 0,

@@ -177,6 +177,6 @@ def _cells_changed(a: pd.Series, b: pd.Series) -> int:
     try:
         ne = np.asarray(av != bv, dtype=bool)
     except (TypeError, ValueError):  # values that refuse to compare: compare their text
-        ne = np.array([str(x) != str(y) for x, y in zip(av, bv)], dtype=bool)
+        ne = np.array([str(x) != str(y) for x, y in zip(av, bv, strict=False)], dtype=bool)
     changed[both] = ne
     return int(changed.sum())

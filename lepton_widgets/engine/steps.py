@@ -38,6 +38,13 @@ def _cols(columns: Sequence[Hashable] | Hashable | None) -> list[Hashable]:
     return list(columns)
 
 
+def _require(df: pd.DataFrame, columns: list[Hashable]) -> None:
+    try:
+        lb.require(df, columns)
+    except lb.ColumnError as exc:
+        raise StepError(str(exc)) from None
+
+
 def _list_code(columns: list[Hashable]) -> str:
     return "[" + ", ".join(repr(c) for c in columns) + "]"
 
@@ -70,7 +77,9 @@ class Step:
         out: dict = {"op": self.op}
         for f in fields(self):
             value = getattr(self, f.name)
-            out[f.name] = [lb.to_jsonable(c) for c in value] if f.name == "columns" else value
+            if f.name in ("columns", "subset") and value is not None:
+                value = [lb.to_jsonable(c) for c in value]
+            out[f.name] = value
         return out
 
     @classmethod
@@ -95,7 +104,7 @@ class DropColumns(Step):
             raise StepError("drop_columns needs at least one column")
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
-        lb.require(df, self.columns)
+        _require(df, self.columns)
         return df.drop(columns=self.columns)
 
     def to_code(self) -> str:
@@ -120,7 +129,7 @@ class DropDuplicates(Step):
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         if self.subset:
-            lb.require(df, self.subset)
+            _require(df, self.subset)
         try:
             return df.drop_duplicates(subset=self.subset, keep=self.keep)
         except TypeError as exc:  # lists or dicts in cells are not hashable
@@ -161,7 +170,7 @@ class FillMissing(Step):
             self.value = self.value.item()
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
-        lb.require(df, self.columns)
+        _require(df, self.columns)
         out = df.copy(deep=False)
         for c in self.columns:
             s = df[c]
@@ -200,7 +209,7 @@ class DropMissing(Step):
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         if self.columns:
-            lb.require(df, self.columns)
+            _require(df, self.columns)
         return df.dropna(subset=self.columns, how=self.how)
 
     def to_code(self) -> str:
@@ -230,7 +239,7 @@ class Cast(Step):
             raise StepError(f"cannot cast to {self.to!r}; use one of {', '.join(CAST_TARGETS)}")
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
-        lb.require(df, self.columns)
+        _require(df, self.columns)
         out = df.copy(deep=False)
         for c in self.columns:
             try:

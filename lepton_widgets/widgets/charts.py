@@ -39,7 +39,7 @@ def confusion_figure(classes: list, matrix: list[list[int]],
                      ) -> bq.Figure:
     """Heat map of a confusion matrix with the counts written in the cells."""
     labels = [str(c) for c in classes]
-    sr, sc = bq.OrdinalScale(), bq.OrdinalScale()
+    sr, sc = bq.OrdinalScale(reverse=True), bq.OrdinalScale()  # first class on top
     color = bq.ColorScale(scheme="Blues")
     grid = bq.GridHeatMap(row=labels, column=labels,
                           color=np.asarray(matrix, dtype="float64"),

@@ -73,7 +73,7 @@ class DataPanel(Panel):
     def _profile_worker(self, df: pd.DataFrame, token: object) -> None:
         try:
             prof = profile(df)
-        except Exception as exc:  # reported in the panel
+        except Exception:  # reported in the panel
             self.on_main(lambda: setattr(self, "profile_status", f"profile failed: {exc}"))
             return
         if token is self._profile_token:

@@ -44,10 +44,18 @@ class ModelControls(Panel):
     """{classes, matrix} for classification."""
     notes = t.List(t.Unicode()).tag(sync=True)
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, on_train, on_stop, **kwargs) -> None:
         super().__init__(**kwargs)
+        self._on_train, self._on_stop = on_train, on_stop
         self.models = [["auto", "Auto (compare by cross-validation)"],
                        *[[k, v] for k, v in choices()], ["kmeans", "k-means (no target)"]]
+
+
+    def _msg_train(self, content: dict) -> None:
+        self._on_train(content.get("target", CLUSTERING), content.get("model", "auto"))
+
+    def _msg_stop(self, _content: dict) -> None:
+        self._on_stop()
 
 
 class ModelPanel(ipw.VBox):
@@ -55,12 +63,11 @@ class ModelPanel(ipw.VBox):
 
     def __init__(self, session: Session, **kwargs) -> None:
         self.session = session
-        self.controls = ModelControls()
+        self.controls = ModelControls(on_train=self.start, on_stop=self.stop)
         self.chart = ipw.Box(layout={"width": "100%"})
         super().__init__([self.controls, self.chart], **kwargs)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.controls.on_msg(self._on_msg)
         self.refresh()
 
     def refresh(self) -> None:
@@ -69,13 +76,10 @@ class ModelPanel(ipw.VBox):
         if self.controls.target and self.controls.target not in self.controls.columns:
             self.controls.target = CLUSTERING
 
-    def _on_msg(self, _w, content: dict, _buffers) -> None:
-        if content.get("type") == "train":
-            self.controls.guarded(self.start, content.get("target", ""),
-                                  content.get("model", "auto"))
-        elif content.get("type") == "stop":
-            self._stop.set()
-            self.controls.message = "stopping after the current model…"
+    def stop(self) -> None:
+        """Ask the running training to end after the current model."""
+        self._stop.set()
+        self.controls.message = "stopping after the current model…"
 
     def _target_label(self, name: str):
         return None if name == CLUSTERING else lb.by_display_name(self.session.current, name)
@@ -134,7 +138,7 @@ class ModelPanel(ipw.VBox):
             c.metrics = [[k, jsonsafe.scalar(v)] for k, v in result.metrics.items()]
             c.leaderboard = jsonsafe.tree(result.leaderboard.to_dict("records"))
             c.drivers = [[str(f), jsonsafe.scalar(v)] for f, v in
-                         zip(result.drivers["feature"], result.drivers["importance"])]
+                         zip(result.drivers["feature"], result.drivers["importance"], strict=False)]
             c.confusion = ({"classes": [str(x) for x in result.classes],
                             "matrix": result.confusion} if result.confusion else {})
             c.notes = list(result.notes)

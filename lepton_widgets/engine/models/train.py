@@ -189,12 +189,13 @@ def train(
     stratify = False
     if task == "classification":
         counts = y.value_counts()
+        levels = counts.index.tolist()  # plain Python values for the messages
         if len(counts) < 2:
-            raise TrainError(f"target {target!r} has only one class ({counts.index[0]!r}); "
+            raise TrainError(f"target {target!r} has only one class ({levels[0]!r}); "
                              "nothing to learn")
         share = counts.iloc[-1] / counts.sum()
         if share < IMBALANCE_SHARE:
-            notes.append(f"target {target!r} is imbalanced: class {counts.index[-1]!r} is "
+            notes.append(f"target {target!r} is imbalanced: class {levels[-1]!r} is "
                          f"{share:.1%} of rows; judge by balanced accuracy and per-class recall")
         stratify = bool(counts.min() >= 2)
     notes += leakage_notes(X, y)

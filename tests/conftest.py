@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import lepton_widgets as lw
+
+
+@pytest.fixture(scope="session")
+def _titanic() -> pd.DataFrame:
+    return lw.datasets.load("titanic")
+
+
+@pytest.fixture
+def titanic(_titanic) -> pd.DataFrame:
+    """A fresh copy per test (loading once per session)."""
+    return _titanic.copy()
+
+
+def snapshot(df: pd.DataFrame) -> pd.DataFrame:
+    """A deep copy to compare against later: proves an input was not mutated."""
+    return df.copy(deep=True)

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import snapshot
+
+import lepton_widgets as lw
+
+
+def test_titanic_columns(titanic):
+    before = snapshot(titanic)
+    p = lw.profile(titanic)
+    pd.testing.assert_frame_equal(titanic, before)
+    assert (p.n_rows, p.n_columns) == (891, 15)
+    age = p.column("age")
+    assert age["kind"] == "numeric"
+    assert (age["count"], age["missing"]) == (714, 177)
+    assert age["min"] == 0.42
+    assert age["max"] == 80.0
+    assert age["mean"] == pytest.approx(titanic["age"].mean())
+    assert age["std"] == pytest.approx(titanic["age"].std())
+    assert sum(age["histogram"]["counts"]) == 714
+    assert len(age["histogram"]["edges"]) == len(age["histogram"]["counts"]) + 1
+    assert age["quantiles"]["0.5"] == pytest.approx(28.0)
+    sex = p.column("sex")
+    assert sex["kind"] == "categorical"
+    assert sex["top"] == [["male", 577], ["female", 314]]
+    assert p.column("adult_male")["kind"] == "boolean"
+    assert p.column("deck")["warnings"] == ["missing"]
+    assert "skewed" in p.column("fare")["warnings"]
+
+
+def test_findings_ranked_with_numbers(titanic):
+    findings = lw.profile(titanic).findings
+    assert findings[0]["text"] == "deck is missing in 77% of rows (688 of 891)"
+    assert findings[0]["columns"] == ["deck"]
+    scores = [f["score"] for f in findings]
+    assert scores == sorted(scores, reverse=True)
+    assert any(f["text"] == "fare is strongly right-skewed (skew 4.8)" for f in findings)
+
+
+def test_to_dict_is_strict_json(titanic):
+    d = lw.profile(titanic).to_dict()
+    assert set(d) == {"n_rows", "n_columns", "columns", "findings"}
+    text = json.dumps(d, allow_nan=False)  # raises on NaN or numpy types
+    assert json.loads(text)["columns"][3]["name"] == "age"
+
+
+def test_datetimes_are_iso_text():
+    taxis = lw.datasets.load("taxis")
+    col = lw.profile(taxis).column("pickup")
+    assert col["kind"] == "datetime"
+    assert col["min"] == "2019-02-28T23:29:03"
+    assert col["max"] == "2019-03-31T23:43:45"
+    assert sum(col["histogram"]["counts"]) == 6433
+    json.dumps(lw.profile(taxis).to_dict(), allow_nan=False)
+
+
+def test_text_vs_categorical():
+    spam = lw.datasets.load("sms_spam")
+    p = lw.profile(spam)
+    assert p.column("Label")["kind"] == "categorical"
+    sms = p.column("SMS")
+    assert sms["kind"] == "text"
+    assert "high_cardinality" in sms["warnings"]
+    assert sms["length"]["max"] == spam["SMS"].str.len().max()
+
+
+# --- warnings on small odd frames (bad-inputs D07-D10 and friends) ---------------------
+def test_all_missing_and_constant():  # D09
+    df = pd.DataFrame({"empty": [np.nan] * 4, "same": ["x"] * 4, "n": [1, 2, 3, 4]})
+    p = lw.profile(df)
+    assert p.column("empty")["warnings"] == ["all_missing"]
+    assert p.column("same")["warnings"] == ["constant"]
+    assert p.column("n")["warnings"] == []
+    texts = [f["text"] for f in p.findings]
+    assert "empty is empty: all 4 values are missing" in texts
+    assert "same has a single value (x)" in texts
+
+
+def test_infinities_reported_histogram_finite():  # D08
+    df = pd.DataFrame({"x": [1.0, 2.0, np.inf, -np.inf, 3.0, np.nan]})
+    col = lw.profile(df).column("x")
+    assert col["infinite"] == 2
+    assert (col["count"], col["missing"]) == (5, 1)
+    assert (col["min"], col["max"]) == (1.0, 3.0)
+    assert sum(col["histogram"]["counts"]) == 3
+    assert "infinite" in col["warnings"]
+
+
+def test_nullable_dtypes():  # D07
+    df = pd.DataFrame({
+        "i": pd.array([1, None, 3], dtype="Int64"),
+        "b": pd.array([True, None, False], dtype="boolean"),
+        "s": pd.array(["a", None, "b"], dtype="string"),
+    })
+    p = lw.profile(df)
+    i = p.column("i")
+    assert (i["kind"], i["count"], i["missing"], i["mean"]) == ("numeric", 2, 1, 2.0)
+    assert (i["min"], i["max"]) == (1, 3)
+    assert p.column("b")["kind"] == "boolean"
+    assert p.column("b")["top"] == [[True, 1], [False, 1]]
+    assert p.column("s")["missing"] == 1
+
+
+def test_mixed_types():  # D10
+    df = pd.DataFrame({"m": ["a", 1, None, "b", 2.5]})
+    col = lw.profile(df).column("m")
+    assert col["kind"] == "mixed"
+    assert col["types"] == ["float", "int", "str"]
+    assert "mixed_types" in col["warnings"]
+
+
+def test_duplicate_and_multiindex_names():  # D01, D02
+    dup = pd.DataFrame([[1, "x"], [2, "y"]], columns=["a", "a"])
+    p = lw.profile(dup)
+    assert [c["name"] for c in p.columns] == ["a", "a (2)"]
+    assert [c["kind"] for c in p.columns] == ["numeric", "categorical"]
+    cols = pd.MultiIndex.from_tuples([("m", "int"), ("m", "str"), ("n", "opt")])
+    mi = pd.DataFrame([[1, "a", pd.NA], [2, "b", pd.NA], [3, "c", 1], [4, "d", 4]], columns=cols)
+    mi[("n", "opt")] = mi[("n", "opt")].astype("Int8")
+    p = lw.profile(mi)
+    assert [c["name"] for c in p.columns] == ["m.int", "m.str", "n.opt"]
+    opt = p.column("n.opt")
+    assert (opt["count"], opt["missing"], opt["min"], opt["max"]) == (2, 2, 1, 4)
+
+
+def test_empty_frames():  # D04
+    for df in (pd.DataFrame({"a": [], "b": []}), pd.DataFrame()):
+        p = lw.profile(df)
+        assert p.n_rows == 0
+        assert p.n_columns == df.shape[1]
+        json.dumps(p.to_dict(), allow_nan=False)
+    assert lw.profile(pd.DataFrame({"a": []})).column("a")["warnings"] == []
+
+
+def test_dates_and_nested_and_big_ints():  # D06 and family
+    df = pd.DataFrame({
+        "d": [dt.date(2021, 5, 11), dt.date(2021, 5, 12), None],
+        "lists": [[1, 2], [3], None],
+        "big": [2**60 + 1, 2**60 + 3, 5],
+    })
+    p = lw.profile(df)
+    assert p.column("d")["kind"] == "datetime"
+    assert p.column("d")["min"] == "2021-05-11T00:00:00"
+    assert p.column("lists")["kind"] == "nested"
+    assert p.column("lists")["distinct"] == 2
+    assert p.column("big")["max"] == 2**60 + 3  # exact, not rounded through float
+    json.dumps(p.to_dict(), allow_nan=False)

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import contextlib
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import snapshot
+from sklearn.pipeline import Pipeline
+
+import lepton_widgets as lw
+from lepton_widgets.engine.models import TrainingStopped, detect_task
+
+
+def run_code(code: str, df: pd.DataFrame) -> dict[str, float]:
+    """Execute exported model code; return the printed metrics."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<model>", "exec"), {"df": df})
+    return {line.rsplit(" ", 1)[0]: float(line.rsplit(" ", 1)[1])
+            for line in out.getvalue().splitlines()}
+
+
+@pytest.fixture(scope="module")
+def titanic_clean():
+    df = lw.datasets.load("titanic")
+    return lw.Recipe().add("drop_columns", columns=["alive"]).apply(df)
+
+
+def test_titanic_classification(titanic_clean):
+    before = snapshot(titanic_clean)
+    r = lw.train(titanic_clean, target="survived", model="random_forest")
+    pd.testing.assert_frame_equal(titanic_clean, before)
+    assert r.task == "classification"
+    assert isinstance(r.pipeline, Pipeline)
+    assert 0.78 <= r.metrics["accuracy"] <= 0.92
+    assert set(r.metrics) == {"accuracy", "balanced_accuracy", "f1_macro", "roc_auc"}
+    assert len(r.y_test) == 179  # 20% held out
+    assert np.sum(r.confusion) == 179
+    assert r.classes == [0, 1]
+    # the drivers rank real columns; sex/who/adult_male carry the signal on titanic
+    assert set(r.drivers["feature"]) == set(r.plan.features)
+    assert r.drivers.iloc[0]["feature"] in {"sex", "who", "adult_male"}
+    # exported code refits the same pipeline and reproduces the metric exactly
+    printed = run_code(r.to_code(), titanic_clean)
+    assert printed["accuracy"] == pytest.approx(r.metrics["accuracy"], abs=1e-12)
+
+
+def test_auto_leaderboard(titanic_clean):
+    r = lw.train(titanic_clean, target="survived")
+    board = r.leaderboard
+    assert list(board["model"]) == sorted(board["model"], key=lambda m: -board.set_index(
+        "model").loc[m, "cv_balanced_accuracy"])
+    assert set(board["model"]) == {"linear", "random_forest", "gradient_boosting"}
+    assert r.model == board.iloc[0]["model"]
+    assert board["cv_balanced_accuracy"].between(0.7, 0.9).all()
+
+
+def test_fitted_on_training_split_only(titanic_clean):
+    r = lw.train(titanic_clean, target="survived", model="linear")
+    scaler = r.pipeline.named_steps["prepare"].named_transformers_["numeric"]["scale"]
+    train_idx = titanic_clean.index.difference(r.X_test.index)
+    train_fare = titanic_clean.loc[train_idx, "fare"]
+    fare_pos = r.plan.numeric.index("fare")
+    assert scaler.mean_[fare_pos] == pytest.approx(train_fare.mean())
+    assert scaler.mean_[fare_pos] != pytest.approx(titanic_clean["fare"].mean())
+
+
+def test_mpg_regression_and_code():
+    mpg = lw.datasets.load("mpg")
+    r = lw.train(mpg, target="mpg", model="linear")
+    assert r.task == "regression"
+    assert 0.75 <= r.metrics["r2"] <= 0.95
+    assert r.metrics["rmse"] >= r.metrics["mae"] > 0
+    assert any("'name' left out: free text" in n for n in r.notes)
+    printed = run_code(r.to_code(), mpg)
+    assert printed["r2"] == pytest.approx(r.metrics["r2"], abs=1e-12)
+
+
+def test_leakage_warning(titanic):
+    r = lw.train(titanic, target="survived", model="linear")
+    assert any(n.startswith("'alive' predicts the target 100% of the time") for n in r.notes)
+
+
+def test_clustering_without_target():
+    penguins = lw.datasets.load("penguins")
+    r = lw.train(penguins.drop(columns=["species"]))
+    assert r.task == "clustering"
+    assert r.metrics["clusters"] == 3
+    assert 0.2 < r.metrics["silhouette"] < 1
+    assert len(r.y_pred) == len(penguins)
+
+
+def test_task_detection():
+    assert detect_task(pd.Series([0, 1, 1, 0] * 10)) == "classification"
+    assert detect_task(pd.Series(np.linspace(0, 1, 40))) == "regression"
+    assert detect_task(pd.Series(["a", "b"] * 20)) == "classification"
+    assert detect_task(pd.Series(range(100))) == "regression"
+
+
+def test_bad_targets():  # D04, D13
+    with pytest.raises(lw.TrainError, match="no rows to train on"):
+        lw.train(pd.DataFrame({"x": [], "y": []}), target="y")
+    one = pd.DataFrame({"x": range(20), "y": ["a"] * 20})
+    with pytest.raises(lw.TrainError, match="target 'y' has only one class"):
+        lw.train(one, target="y")
+    with pytest.raises(lw.TrainError, match="target 'nope' is not a column"):
+        lw.train(one, target="nope")
+    inf = pd.DataFrame({"x": [1.0, np.inf] * 10, "y": [0, 1] * 10})
+    with pytest.raises(lw.TrainError, match="column 'x' holds 10 infinite values"):
+        lw.train(inf, target="y")
+
+
+def test_missing_target_rows_dropped_and_counted():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"x": rng.normal(size=200)})
+    df["y"] = 3 * df["x"] + rng.normal(scale=0.1, size=200)
+    df.loc[:9, "y"] = np.nan
+    r = lw.train(df, target="y", model="linear")
+    assert "10 rows with missing 'y' were left out" in r.notes
+    assert len(r.y_test) == 38  # 20% of the 190 labelled rows
+    assert r.metrics["r2"] > 0.99
+
+
+def test_imbalanced_target_warns():  # D13, 99:1
+    rng = np.random.default_rng(1)
+    df = pd.DataFrame({"x": rng.normal(size=1000), "y": [1] * 10 + [0] * 990})
+    r = lw.train(df, target="y", model="linear")
+    assert any("target 'y' is imbalanced: class 1 is 1.0% of rows" in n for n in r.notes)
+    assert "balanced_accuracy" in r.metrics
+
+
+def test_stop_before_any_model(titanic_clean):
+    with pytest.raises(TrainingStopped):
+        lw.train(titanic_clean, target="survived", should_stop=lambda: True)
+
+
+def test_progress_reported(titanic_clean):
+    seen = []
+    lw.train(titanic_clean, target="survived", model="linear",
+             on_progress=lambda f, m: seen.append((f, m)))
+    assert seen[-1] == (1.0, "done")
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+
+
+def test_short_path_helpers():
+    from lepton_widgets import metrics
+
+    assert metrics.r2_score([1, 2, 3], [1, 2, 3]) == 1.0
+    assert metrics.accuracy_score([0, 1], [0, 0]) == 0.5
+    fig = lw.plot(np.arange(5.0), np.arange(5.0) + 1, title="mpg")
+    assert fig.title == "mpg"
+    assert list(fig.marks[1].x) == [0.0, 1.0, 2.0, 3.0, 4.0]

@@ -1,0 +1,170 @@
+"""Widget state and messages without a browser: what the front end would see."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from conftest import snapshot
+
+import lepton_widgets as lw
+from lepton_widgets.engine import transport
+
+
+def message(panel, content: dict) -> list:
+    """Send a front-end message to a panel; return what it sent back."""
+    sent: list = []
+    panel.send = lambda content, buffers=None: sent.append((content, buffers))
+    panel._dispatch(panel, content, [])
+    return sent
+
+
+def initial_state_bytes(widget) -> int:
+    state = widget.get_state()
+    state.pop("_esm", None)
+    state.pop("_css", None)
+    return len(json.dumps(state, default=str))
+
+
+def test_studio_opens_on_titanic(titanic):
+    before = snapshot(titanic)
+    s = lw.Studio(titanic)
+    assert s.tabs.titles == ("Data", "Clean", "Model", "Code")
+    assert s.data_panel.shape == [891, 15]
+    assert [c["name"] for c in s.data_panel.columns][:3] == ["survived", "pclass", "sex"]
+    assert s.data_panel.profile_status == "ready"
+    assert s.data_panel.findings[0]["text"].startswith("deck is missing in 77%")
+    total = sum(initial_state_bytes(w) for w in (s.data_panel, s.clean_panel,
+                                                 s.model_panel.controls, s.code_panel))
+    assert total < transport.MAX_INITIAL_STATE_BYTES
+    pd.testing.assert_frame_equal(titanic, before)
+
+
+def test_grid_page_message(titanic):
+    s = lw.Studio(titanic, page_size=20)
+    sent = message(s.data_panel, {"type": "page", "id": "v:1", "offset": 20, "limit": 20,
+                                  "col_offset": 0, "sort": [3, False]})
+    (content, buffers), = sent
+    assert content["id"] == "v:1"
+    assert content["rows"] == 20
+    assert content["n_rows"] == 891
+    table = pa.ipc.open_stream(bytes(buffers[0])).read_all().to_pydict()
+    ages = [float(a) for a in table["c3"]]
+    assert ages == sorted(titanic["age"].dropna(), reverse=True)[20:40]
+    assert len(buffers[0]) < transport.MAX_MESSAGE_BYTES
+
+
+def test_clean_preview_add_undo_redo(titanic):
+    before = snapshot(titanic)
+    s = lw.Studio(titanic)
+    clean = s.clean_panel
+    step = {"op": "fill_missing", "columns": ["age"], "strategy": "median"}
+    message(clean, {"type": "preview", "step": step})
+    assert clean.preview["cells_changed"] == 177
+    assert clean.steps == []  # a preview adds nothing
+    message(clean, {"type": "add", "step": step})
+    assert clean.steps == [{"op": "fill_missing", "description": "Fill missing age by median"}]
+    assert clean.can_undo
+    assert not clean.can_redo
+    age = next(c for c in s.data_panel.profiles if c["name"] == "age")
+    assert age["missing"] == 0
+    assert "df['age'] = fill_missing(df['age'], 'median')" in s.code_panel.code
+    message(clean, {"type": "undo"})
+    assert clean.steps == []
+    assert clean.can_redo
+    assert next(c for c in s.data_panel.profiles if c["name"] == "age")["missing"] == 177
+    message(clean, {"type": "redo"})
+    assert s.data["age"].isna().sum() == 0
+    pd.testing.assert_frame_equal(titanic, before)
+
+
+def test_clean_ui_values_and_errors(titanic):
+    s = lw.Studio(titanic)
+    clean = s.clean_panel
+    message(clean, {"type": "add", "step": {"op": "fill_missing", "columns": ["age"],
+                                           "strategy": "constant", "value": "30"}})
+    assert s.recipe.steps[0].value == 30
+    assert s.data["age"].isna().sum() == 0
+    message(clean, {"type": "add", "step": {"op": "fill_missing", "columns": ["sex"],
+                                           "strategy": "mean"}})
+    assert clean.error == ("column 'sex' is categorical, not numeric: mean needs numbers; "
+                           "use mode or constant")
+    assert len(s.recipe) == 1  # the failed step was not added
+    message(clean, {"type": "add", "step": {"op": "fill_missing", "columns": ["fare"],
+                                           "strategy": "constant", "value": "lots"}})
+    assert clean.error == "'lots' is not a number"
+    message(clean, {"type": "preview", "step": {"op": "cast", "columns": ["embarked"],
+                                               "to": "numeric"}})
+    assert clean.preview["notes"] == [
+        "embarked: 889 values could not be read as numeric ('S', 'C', 'Q'); now missing"]
+    message(clean, {"type": "add", "step": {"op": "drop_columns", "columns": []}})
+    assert clean.error == "drop_columns needs at least one column"
+    message(clean, {"type": "explode"})
+    assert clean.error == "unknown request 'explode'"
+
+
+def test_model_panel_trains_in_background(titanic):
+    s = lw.Studio(titanic)
+    s.add_step("drop_columns", columns=["alive"])
+    controls = s.model_panel.controls
+    message(controls, {"type": "train", "target": "survived", "model": "linear"})
+    s.model_panel.wait(60)
+    assert controls.status == "done", controls.error
+    metrics = dict(controls.metrics)
+    assert 0.75 <= metrics["accuracy"] <= 0.9
+    assert controls.confusion["classes"] == ["0", "1"]
+    assert sum(map(sum, controls.confusion["matrix"])) == 179
+    assert controls.drivers[0][0] in {"sex", "who", "adult_male"}
+    fig = s.model_panel.chart.children[0]
+    assert fig.marks[0].color.sum() == 179  # the bqplot confusion heat map
+    assert "LogisticRegression" in s.code_panel.code
+
+
+def test_model_panel_errors_in_words():
+    df = pd.DataFrame({"x": range(20), "y": ["a"] * 20})
+    s = lw.Studio(df)
+    controls = s.model_panel.controls
+    message(controls, {"type": "train", "target": "y", "model": "auto"})
+    s.model_panel.wait(30)
+    assert controls.status == "error"
+    assert controls.error == "target 'y' has only one class ('a'); nothing to learn"
+
+
+def test_regression_chart_and_python_api():
+    mpg = lw.datasets.load("mpg")
+    s = lw.Studio(mpg)
+    r = s.train("mpg", model="linear")
+    assert r.task == "regression"
+    fig = s.model_panel.chart.children[0]
+    scatter = fig.marks[1]
+    assert len(scatter.x) == len(r.y_test)
+    assert fig.axes[0].label == "actual"
+    assert dict(s.model_panel.controls.metrics)["r2"] == pytest.approx(r.metrics["r2"])
+
+
+def test_update_and_append_refresh(titanic):
+    s = lw.Studio(titanic.head(100))
+    s.add_step("fill_missing", columns=["age"], strategy="median")
+    s.update(titanic)
+    assert s.data_panel.shape == [891, 15]
+    assert s.data["age"].isna().sum() == 0
+    s.append(titanic.head(9))
+    assert s.data_panel.shape == [900, 15]
+    assert s.data.index[-1] == 899
+
+
+def test_bad_frames_open():  # bad-inputs: the Studio opens on each and shows the true shape
+    cols = pd.MultiIndex.from_tuples([("m", "int"), ("m", "str")])
+    frames = {
+        "dup": pd.DataFrame([[1, "x"], [2, "y"]], columns=["a", "a"]),
+        "multi": pd.DataFrame([[1, "a"], [2, "b"]], columns=cols),
+        "empty": pd.DataFrame({"a": [], "b": []}),
+        "nothing": pd.DataFrame(),
+        "html": pd.DataFrame({"<img src=x onerror=alert(1)>": ["<script>alert(2)</script>"]}),
+    }
+    for name, df in frames.items():
+        s = lw.Studio(df)
+        assert s.data_panel.shape == list(df.shape), name
+        assert s.data_panel.error == "", name
