@@ -73,8 +73,9 @@ class DataPanel(Panel):
     def _profile_worker(self, df: pd.DataFrame, token: object) -> None:
         try:
             prof = profile(df)
-        except Exception:  # reported in the panel
-            self.on_main(lambda: setattr(self, "profile_status", f"profile failed: {exc}"))
+        except Exception as exc:  # reported in the panel
+            status = f"profile failed: {exc}"
+            self.on_main(lambda: setattr(self, "profile_status", status))
             return
         if token is self._profile_token:
             self.on_main(lambda: self._show_profile(prof))
