@@ -15,8 +15,3 @@ def _titanic() -> pd.DataFrame:
 def titanic(_titanic) -> pd.DataFrame:
     """A fresh copy per test (loading once per session)."""
     return _titanic.copy()
-
-
-def snapshot(df: pd.DataFrame) -> pd.DataFrame:
-    """A deep copy to compare against later: proves an input was not mutated."""
-    return df.copy(deep=True)

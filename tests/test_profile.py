@@ -6,13 +6,12 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import snapshot
 
 import lepton_widgets as lw
 
 
 def test_titanic_columns(titanic):
-    before = snapshot(titanic)
+    before = titanic.copy(deep=True)
     p = lw.profile(titanic)
     pd.testing.assert_frame_equal(titanic, before)
     assert (p.n_rows, p.n_columns) == (891, 15)

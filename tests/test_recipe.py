@@ -5,7 +5,6 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import snapshot
 
 import lepton_widgets as lw
 from lepton_widgets.engine.recipe import diff_summary
@@ -30,7 +29,7 @@ def titanic_recipe() -> lw.Recipe:
 
 
 def test_titanic_round_trip_code_and_json(titanic):
-    before = snapshot(titanic)
+    before = titanic.copy(deep=True)
     recipe = titanic_recipe()
     out = recipe.apply(titanic)
     pd.testing.assert_frame_equal(titanic, before)  # input untouched

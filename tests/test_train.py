@@ -6,7 +6,6 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import snapshot
 from sklearn.pipeline import Pipeline
 
 import lepton_widgets as lw
@@ -29,7 +28,7 @@ def titanic_clean():
 
 
 def test_titanic_classification(titanic_clean):
-    before = snapshot(titanic_clean)
+    before = titanic_clean.copy(deep=True)
     r = lw.train(titanic_clean, target="survived", model="random_forest")
     pd.testing.assert_frame_equal(titanic_clean, before)
     assert r.task == "classification"

@@ -7,7 +7,6 @@ import json
 import pandas as pd
 import pyarrow as pa
 import pytest
-from conftest import snapshot
 
 import lepton_widgets as lw
 from lepton_widgets.engine import transport
@@ -29,7 +28,7 @@ def initial_state_bytes(widget) -> int:
 
 
 def test_studio_opens_on_titanic(titanic):
-    before = snapshot(titanic)
+    before = titanic.copy(deep=True)
     s = lw.Studio(titanic)
     assert s.tabs.titles == ("Data", "Clean", "Model", "Code")
     assert s.data_panel.shape == [891, 15]
@@ -57,7 +56,7 @@ def test_grid_page_message(titanic):
 
 
 def test_clean_preview_add_undo_redo(titanic):
-    before = snapshot(titanic)
+    before = titanic.copy(deep=True)
     s = lw.Studio(titanic)
     clean = s.clean_panel
     step = {"op": "fill_missing", "columns": ["age"], "strategy": "median"}

@@ -110,6 +110,13 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture
+def output_dir():
+    """Where browser tests save their screenshots (look at them)."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    return OUTPUT
+
+
+@pytest.fixture
 def page(lab, tmp_path):
     from playwright.sync_api import sync_playwright
 

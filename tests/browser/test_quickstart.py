@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import OUTPUT
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +28,7 @@ def _run_all(lab, page) -> None:
             timeout=180_000)
 
 
-def test_quickstart_studio_end_to_end(lab, page):
+def test_quickstart_studio_end_to_end(lab, page, output_dir):
     _run_all(lab, page)
     studio = page.locator(".lepton-studio").first
     studio.scroll_into_view_if_needed()
@@ -46,7 +45,7 @@ def test_quickstart_studio_end_to_end(lab, page):
     # next page comes from the kernel
     data.get_by_title("next page").click()
     data.locator(".lw-range").first.filter(has_text="rows 51–100 of 891").wait_for()
-    page.screenshot(path=str(OUTPUT / "quickstart-data.png"))
+    page.screenshot(path=str(output_dir / "quickstart-data.png"))
 
     # Clean tab: fill missing age with the median, preview first, then add
     studio.locator(".lm-TabBar-tab", has_text="Clean").click()
@@ -63,7 +62,7 @@ def test_quickstart_studio_end_to_end(lab, page):
     clean.locator("select.lw-columns").select_option(["alive"])
     clean.locator(".lw-add").click()
     clean.locator(".lw-steps li", has_text="Drop columns alive").wait_for(timeout=20_000)
-    page.screenshot(path=str(OUTPUT / "quickstart-clean.png"))
+    page.screenshot(path=str(output_dir / "quickstart-clean.png"))
     # the grid profile now shows age with no missing values
     studio.locator(".lm-TabBar-tab", has_text="Data").click()
     age_card = studio.locator(".lw-card[data-column='age']")
@@ -84,7 +83,7 @@ def test_quickstart_studio_end_to_end(lab, page):
     assert 0.75 <= accuracy < 0.95  # a real model, not a leaked answer
     # the bqplot confusion matrix rendered beside it
     studio.locator(".bqplot svg").first.wait_for(timeout=30_000)
-    studio.screenshot(path=str(OUTPUT / "quickstart-model.png"))
+    studio.screenshot(path=str(output_dir / "quickstart-model.png"))
 
     # Code tab: the step and the model are in the exported code
     studio.locator(".lm-TabBar-tab", has_text="Code").click()
