@@ -177,3 +177,24 @@ def test_diff_summary_counts_cells(titanic):
     assert d["columns_changed"] == ["age"]
     d = diff_summary(titanic, titanic.drop_duplicates())
     assert (d["rows_before"], d["rows_after"]) == (891, 784)
+
+
+def test_names_cannot_inject_code():  # D17: a newline in a name must not end the comment
+    evil = "x\nraise SystemExit('injected')\n"
+    df = pd.DataFrame({evil: [1.0, np.nan], "nul\x00": [np.nan, 2.0]})
+    r = lw.Recipe().add("fill_missing", columns=[evil, "nul\x00"], strategy="constant", value=0.0)
+    code = r.to_code()
+    assert "\nraise SystemExit" not in code
+    pd.testing.assert_frame_equal(replay_code(r, df), r.apply(df))
+
+
+def test_constant_must_suit_the_column():
+    df = pd.DataFrame({"n": [1.0, np.nan], "when": pd.to_datetime(["2021-01-01", None]),
+                       "flag": pd.array([True, None], dtype="boolean")})
+    with pytest.raises(lw.StepError, match="column 'n' is numeric: cannot fill it with 'x'"):
+        FillMissing(["n"], "constant", "x").apply(df)
+    with pytest.raises(lw.StepError, match=r"column 'when' is datetime.*use ffill, bfill or mode"):
+        FillMissing(["when"], "constant", 0).apply(df)
+    with pytest.raises(lw.StepError, match="column 'flag' is boolean"):
+        FillMissing(["flag"], "constant", 1).apply(df)
+    assert FillMissing(["flag"], "constant", False).apply(df)["flag"].tolist() == [True, False]

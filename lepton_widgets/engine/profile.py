@@ -78,6 +78,11 @@ def _hashable(s: pd.Series) -> pd.Series:
 
 def profile_column(s: pd.Series, name: str) -> dict:
     """Summary of one column: the common fields plus its kind's stats and warnings."""
+    with np.errstate(over="ignore", invalid="ignore"):  # huge values: inf stats become null
+        return _profile_column(s, name)
+
+
+def _profile_column(s: pd.Series, name: str) -> dict:
     kind = column_kind(s)
     n = len(s)
     missing = int(s.isna().sum())
@@ -143,10 +148,22 @@ def _numeric_stats(s: pd.Series) -> dict:
         "zeros": int(np.sum(finite == 0)),
         "outliers": int(far) if iqr > 0 else 0,
     }
-    bins = max(1, min(HISTOGRAM_BINS, np.unique(finite[: 100_000]).size))
-    counts, edges = np.histogram(finite, bins=bins)
-    out["histogram"] = {"edges": edges.tolist(), "counts": counts.tolist()}
+    out["histogram"] = histogram(finite)
     return out
+
+
+def histogram(values: np.ndarray) -> dict:
+    """Equal-width bins over finite float values; robust to one value and huge ranges."""
+    lo, hi = float(values.min()), float(values.max())
+    bins = max(1, min(HISTOGRAM_BINS, np.unique(values[:100_000]).size))
+    if lo == hi:
+        return {"edges": [lo, hi], "counts": [int(values.size)]}
+    scale = 1.0 if np.isfinite(hi - lo) else 0.5  # a range that overflows float64
+    try:
+        counts, edges = np.histogram(values * scale, bins=bins, range=(lo * scale, hi * scale))
+    except ValueError:  # bins narrower than float resolution: one bin
+        return {"edges": [lo, hi], "counts": [int(values.size)]}
+    return {"edges": (edges / scale).tolist(), "counts": counts.tolist()}
 
 
 def _time_stats(s: pd.Series, kind: str) -> dict:
@@ -156,15 +173,11 @@ def _time_stats(s: pd.Series, kind: str) -> dict:
     if t.empty:
         return {"min": None, "max": None}
     lo, hi = t.min(), t.max()
-    seconds = (t - lo).dt.total_seconds().to_numpy()
-    bins = max(1, min(HISTOGRAM_BINS, np.unique(seconds[:100_000]).size))
-    counts, edges = np.histogram(seconds, bins=bins)
-    edge_values = [lo + pd.Timedelta(seconds=float(e)) for e in edges]
-    return {
-        "min": lo,
-        "max": hi,
-        "histogram": {"edges": edge_values, "counts": counts.tolist()},
-    }
+    hist = histogram((t - lo).dt.total_seconds().to_numpy())
+    # microsecond steps: nanosecond Timedeltas overflow beyond 292 years
+    inner = [lo + pd.Timedelta(np.timedelta64(int(e * 1e6), "us")) for e in hist["edges"][1:-1]]
+    hist["edges"] = [lo, *inner, hi]  # exact ends: float seconds may round past them
+    return {"min": lo, "max": hi, "histogram": hist}
 
 
 def _warnings(col: dict, n_rows: int) -> list[str]:

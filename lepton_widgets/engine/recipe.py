@@ -122,7 +122,7 @@ class Recipe:
             helpers.extend(h for h in step.helpers if h not in helpers)
         body = ["    df = df.copy()"]
         for i, step in enumerate(self.steps, 1):
-            body.append(f"    # {i}. {step.describe()}")
+            body.append(f"    # {i}. {_comment(step.describe())}")
             body.extend("    " + line for line in step.to_code().splitlines())
         body.append("    return df")
         parts = [
@@ -138,6 +138,11 @@ class Recipe:
             "",
         ]
         return "\n".join(parts)
+
+
+def _comment(text: str) -> str:
+    """Text safe inside a ``#`` comment: a column named "x\\nimport os" must stay a comment."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def diff_summary(before: pd.DataFrame, after: pd.DataFrame) -> dict:

@@ -174,9 +174,12 @@ class FillMissing(Step):
         out = df.copy(deep=False)
         for c in self.columns:
             s = df[c]
-            if self.strategy in NUMERIC_ONLY and column_kind(s) != "numeric":
-                raise StepError(f"column {lb.display_name(c)!r} is {column_kind(s)}, not "
+            kind = column_kind(s)
+            if self.strategy in NUMERIC_ONLY and kind != "numeric":
+                raise StepError(f"column {lb.display_name(c)!r} is {kind}, not "
                                 f"numeric: {self.strategy} needs numbers; use mode or constant")
+            if self.strategy == "constant":
+                _check_constant(c, s, kind, self.value)
             try:
                 out[c] = fill_missing(s, self.strategy, self.value)
             except (TypeError, ValueError) as exc:
@@ -192,6 +195,19 @@ class FillMissing(Step):
     def describe(self) -> str:
         how = f"with {self.value!r}" if self.strategy == "constant" else f"by {self.strategy}"
         return f"Fill missing {_names(self.columns)} {how}"
+
+
+def _check_constant(label: Hashable, s: pd.Series, kind: str, value: object) -> None:
+    """A constant must suit the column, or pandas would change its dtype (or refuse)."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    text_dtype = pd.api.types.is_string_dtype(s.dtype) and s.dtype != object
+    ok = {"numeric": number, "boolean": isinstance(value, bool),
+          "datetime": False, "timedelta": False}.get(kind, isinstance(value, str) or not text_dtype)
+    if not ok:
+        hint = "use ffill, bfill or mode" if kind in ("datetime", "timedelta") else (
+            "give " + {"numeric": "a number", "boolean": "true or false"}.get(kind, "text"))
+        raise StepError(f"column {lb.display_name(label)!r} is {kind}: cannot fill it with "
+                        f"{value!r}; {hint}")
 
 
 @dataclass
