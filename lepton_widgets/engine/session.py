@@ -109,7 +109,17 @@ class Session:
 
     # --- models --------------------------------------------------------------------------
     def train(self, target: str | None, model: str = "auto", **kwargs: object) -> TrainResult:
-        result = train(self.current, target, model, **kwargs)  # type: ignore[arg-type]
+        """Train on the current frame; drivers are ranked here too, before listeners hear."""
+        outer = kwargs.pop("on_progress", None)
+
+        def progress(fraction: float, message: str) -> None:
+            if callable(outer):
+                outer(0.9 * fraction, message)
+
+        result = train(self.current, target, model, on_progress=progress,  # type: ignore[arg-type]
+                       **kwargs)
+        progress(1.0, "ranking what drives the target")
+        result.drivers  # noqa: B018 - computed now, in the caller's (worker) thread
         self.result = result
         self._emit("model")
         return result

@@ -40,7 +40,6 @@ class TrainResult:
     pipeline: object
     metrics: dict
     leaderboard: pd.DataFrame
-    drivers: pd.DataFrame
     plan: FeaturePlan
     X_test: pd.DataFrame
     y_test: pd.Series | None
@@ -50,6 +49,19 @@ class TrainResult:
     per_class: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     settings: dict = field(default_factory=dict)
+    _drivers: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def drivers(self) -> pd.DataFrame:
+        """Input columns ranked by permutation importance on the test split (computed on
+        first use: it costs several predictions per column)."""
+        if self._drivers is None:
+            if self.y_test is None:
+                self._drivers = pd.DataFrame(columns=["feature", "importance", "std"])
+            else:
+                self._drivers = _drivers(self.pipeline, self.X_test, self.y_test, self.task,
+                                         self.settings.get("random_state", 0))
+        return self._drivers
 
     @property
     def main_metric(self) -> tuple[str, float]:
@@ -132,7 +144,8 @@ def leakage_notes(X: pd.DataFrame, y: pd.Series, limit: float = 0.99) -> list[st
         pair = pd.DataFrame({"x": s.astype(object), "y": y.astype(object)}).dropna()
         if pair.empty or pair["x"].nunique() > len(pair) / 2:
             continue
-        purity = pair.groupby("x")["y"].agg(lambda v: v.value_counts().iloc[0]).sum() / len(pair)
+        sizes = pair.groupby(["x", "y"], sort=False, observed=True).size()
+        purity = sizes.groupby(level=0, sort=False).max().sum() / len(pair)
         if purity >= limit:
             notes.append(f"{col!r} predicts the target {purity:.0%} of the time on its own: "
                          "likely leakage; drop it unless it is known before the target")
@@ -248,12 +261,10 @@ def train(
     for row in board:
         if row["model"] == chosen:
             row |= {f"test_{k}": v for k, v in scores.items()} | {"fit_seconds": fit_seconds}
-    _notify(on_progress, 0.9, "ranking what drives the target")
-    drivers = _drivers(pipeline, X_test, y_test, task, random_state)
     _notify(on_progress, 1.0, "done")
     return TrainResult(
         task=task, target=target, model=chosen, pipeline=pipeline, metrics=scores,
-        leaderboard=pd.DataFrame(board), drivers=drivers, plan=plan, X_test=X_test,
+        leaderboard=pd.DataFrame(board), plan=plan, X_test=X_test,
         y_test=y_test, y_pred=y_pred, notes=notes,
         settings={"test_size": test_size, "random_state": random_state, "stratify": stratify},
         **result_extra,
@@ -294,7 +305,7 @@ def _cluster(df, model, random_state, on_progress) -> TrainResult:
         metrics={"silhouette": score, "clusters": n_labels},
         leaderboard=pd.DataFrame([{"model": key, "label": MODELS[key]["label"],
                                    "silhouette": score}]),
-        drivers=pd.DataFrame(columns=["feature", "importance", "std"]), plan=plan,
+        plan=plan,
         X_test=X, y_test=None, y_pred=labels,
         notes=[f"cluster sizes: {', '.join(f'{k}: {v}' for k, v in sizes.items())}"],
         settings={"random_state": random_state},
