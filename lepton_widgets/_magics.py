@@ -2,47 +2,50 @@
 
 from __future__ import annotations
 
-import argparse
-import shlex
+import re
 
 import pandas as pd
 from IPython.core.error import UsageError
 
 USAGE = "%lepton EXPRESSION [--page-size N]   e.g.  %lepton df"
+# Options come last; everything before them is the expression, quotes and all.
+_OPTION = re.compile(r"\s--page-size(?:=|\s+)(?P<value>\S+)\s*$")
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse would exit the kernel's process
-        raise UsageError(f"{message}\nusage: {USAGE}")
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="%lepton", add_help=False)
-    p.add_argument("expression", nargs="+", help="a DataFrame, or an expression giving one")
-    p.add_argument("--page-size", type=int, default=None, help="grid rows per page")
-    return p
+def parse(line: str) -> tuple[str, int | None]:
+    """Split ``%lepton`` arguments into (expression, page size)."""
+    page_size = None
+    match = _OPTION.search(" " + line)
+    if match:
+        line = (" " + line)[: match.start()].strip()
+        try:
+            page_size = int(match.group("value"))
+        except ValueError:
+            raise UsageError(f"--page-size needs a whole number, not "
+                             f"{match.group('value')!r}\nusage: {USAGE}") from None
+        if page_size < 1:
+            raise UsageError(f"--page-size must be at least 1\nusage: {USAGE}")
+    expr = line.strip()
+    if not expr:
+        raise UsageError(f"name a DataFrame: {USAGE}")
+    return expr, page_size
 
 
 def lepton(line: str, ipython=None):
     """Show the lepton Studio for a DataFrame: ``%lepton df``."""
     from .widgets.studio import Studio
 
-    ip = ipython
-    if not line.strip():
-        raise UsageError(f"name a DataFrame: {USAGE}")
-    args = _parser().parse_args(shlex.split(line))
-    expr = " ".join(args.expression)
+    expr, page_size = parse(line)
     try:
-        value = ip.ev(expr)
+        value = ipython.ev(expr)
     except Exception as exc:
         raise UsageError(f"%lepton could not evaluate {expr!r}: {exc}") from None
     if isinstance(value, pd.Series):
         value = value.to_frame()
     if not isinstance(value, pd.DataFrame):
         raise UsageError(f"%lepton needs a pandas DataFrame; {expr!r} is a "
-                        f"{type(value).__name__}")
-    kwargs = {"page_size": args.page_size} if args.page_size else {}
-    return Studio(value, **kwargs)
+                         f"{type(value).__name__}")
+    return Studio(value, page_size=page_size)
 
 
 def register(ipython) -> None:

@@ -4,4 +4,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/env.sh
-exec .venv/bin/jupyter lab notebooks/01-quickstart.ipynb --ip=127.0.0.1 "$@"
+extra=()
+[ "$(id -u)" = 0 ] && extra+=(--allow-root)  # JupyterLab refuses root without it
+exec .venv/bin/jupyter lab notebooks/01-quickstart.ipynb --ip=127.0.0.1 "${extra[@]}" "$@"

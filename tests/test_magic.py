@@ -29,19 +29,24 @@ def test_magic_shows_studio(ip):
 def test_magic_takes_expressions_and_options(ip):
     ip.user_ns["df"] = lw.datasets.load("tips")
     studio = ip.run_line_magic("lepton", "df[df.tip > 5] --page-size 7")
-    # a filtered frame keeps its row labels: the grid shows them as an 'index' column
-    assert studio.data_panel.shape == [int((ip.user_ns["df"].tip > 5).sum()), 8]
-    assert studio.data_panel.columns[0]["name"] == "index"
+    assert studio.data_panel.shape == [int((ip.user_ns["df"].tip > 5).sum()), 7]
+    assert studio.data_panel.index_columns == 0  # filtered rows keep their labels in '#'
+
     assert studio.data_panel.page_size == 7
     series = ip.run_line_magic("lepton", "df.tip")
     assert series.data_panel.shape == [244, 1]
+    quoted = ip.run_line_magic("lepton", """df[["tip", 'day']].query("tip > 5")""")
+    assert quoted.data_panel.shape == [18, 2]
+    grouped = ip.run_line_magic("lepton", "df.groupby('day').mean(numeric_only=True)")
+    assert grouped.data_panel.columns[0]["name"] == "day"  # the index, shown as a column
 
 
 @pytest.mark.parametrize(("line", "message"), [
     ("", "name a DataFrame"),
     ("nope_not_defined", "could not evaluate 'nope_not_defined'"),
     ("42", "needs a pandas DataFrame; '42' is a int"),
-    ("df --page-size x", "invalid int value"),
+    ("df --page-size x", "--page-size needs a whole number, not 'x'"),
+    ("--page-size 5", "name a DataFrame"),
 ])
 def test_magic_errors_are_usage_errors(ip, line, message):
     ip.user_ns["df"] = lw.datasets.load("tips")

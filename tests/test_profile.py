@@ -150,3 +150,28 @@ def test_dates_and_nested_and_big_ints():  # D06 and family
     assert p.column("lists")["distinct"] == 2
     assert p.column("big")["max"] == 2**60 + 3  # exact, not rounded through float
     json.dumps(p.to_dict(), allow_nan=False)
+
+
+def test_time_spans_beyond_nanosecond_range():
+    far = pd.Series(pd.to_datetime(["1900-01-01", "2200-01-01", None])).astype("datetime64[ns]")
+    df = pd.DataFrame({"t": far, "td": pd.to_timedelta([1, 10**18, None], unit="ns"),
+                       "tz": pd.to_datetime(["2021-01-01", None, "2021-06-01"]).tz_localize(
+                           "Europe/Paris")})
+    p = lw.profile(df)
+    t = p.column("t")
+    assert (t["min"], t["max"]) == ("1900-01-01T00:00:00", "2200-01-01T00:00:00")
+    assert t["histogram"]["edges"][0] == t["min"]
+    assert t["histogram"]["edges"][-1] == t["max"]
+    assert sum(t["histogram"]["counts"]) == 2
+    assert p.column("td")["max"] == "11574 days 01:46:40"
+    tz = p.column("tz")
+    assert tz["min"] == "2021-01-01T00:00:00+01:00"
+    assert all(e.endswith(("+01:00", "+02:00")) for e in tz["histogram"]["edges"])
+    json.dumps(p.to_dict(), allow_nan=False)
+
+
+def test_long_values_are_cut_in_summaries():
+    df = pd.DataFrame({"long": ["x" * 100_000, "y" * 100_000] * 3})
+    top = lw.profile(df).column("long")["top"]
+    assert len(top[0][0]) == 200
+    assert top[0][0].endswith("…")

@@ -193,8 +193,41 @@ def test_constant_must_suit_the_column():
                        "flag": pd.array([True, None], dtype="boolean")})
     with pytest.raises(lw.StepError, match="column 'n' is numeric: cannot fill it with 'x'"):
         FillMissing(["n"], "constant", "x").apply(df)
-    with pytest.raises(lw.StepError, match=r"column 'when' is datetime.*use ffill, bfill or mode"):
+    with pytest.raises(lw.StepError,
+                       match="column 'when' is datetime: cannot fill it with 0; give a date"):
         FillMissing(["when"], "constant", 0).apply(df)
     with pytest.raises(lw.StepError, match="column 'flag' is boolean"):
         FillMissing(["flag"], "constant", 1).apply(df)
     assert FillMissing(["flag"], "constant", False).apply(df)["flag"].tolist() == [True, False]
+
+
+def test_exotic_labels_and_values_in_code():
+    day = pd.Timestamp("2021-05-11")
+    df = pd.DataFrame({day: [1.0, np.nan], pd.Period("2002-01", "M"): [np.nan, 2.0],
+                       np.int64(3): [np.nan, 1.0],
+                       "when": pd.to_datetime(["2021-01-01", None])})
+    r = (lw.Recipe().add("fill_missing", columns=[day], strategy="constant", value=float("inf"))
+         .add("fill_missing", columns=[pd.Period("2002-01", "M")], strategy="median")
+         .add("fill_missing", columns=["when"], strategy="constant", value=day)
+         .add("drop_columns", columns=[np.int64(3)]))
+    out = r.apply(df)
+    assert out[day].tolist() == [1.0, float("inf")]
+    assert out["when"].tolist() == [pd.Timestamp("2021-01-01"), day]
+    pd.testing.assert_frame_equal(replay_code(r, df), out)
+    with pytest.raises(lw.StepError, match="cannot be saved as JSON"):
+        r.to_json()
+    assert json.loads(lw.Recipe().add("drop_columns", columns=[np.int64(3)]).to_json())[
+        "steps"][0]["columns"] == [3]
+    with pytest.raises(lw.StepError, match="type the value to fill with"):
+        FillMissing(["when"], "constant", float("nan"))
+
+
+def test_unexpected_pandas_errors_are_named():
+    df = pd.DataFrame({"b": [b"\xff", b"1"]})
+    out = lw.Recipe().add("cast", columns=["b"], to="numeric")
+    notes = [n for res in out.run(df) for n in res.notes]
+    assert notes == ["b: 1 value could not be read as numeric (b'\\xff'); now missing"]
+    sparse = pd.DataFrame({"s": pd.arrays.SparseArray([1.0, np.nan, 3.0])})
+    r = lw.Recipe().add("fill_missing", columns=["s"], strategy="interpolate")
+    with pytest.raises(lw.StepError, match=r"step 1 .*cannot fill column 's' by interpolate"):
+        r.apply(sparse)

@@ -151,3 +151,55 @@ def test_short_path_helpers():
     fig = lw.plot(np.arange(5.0), np.arange(5.0) + 1, title="mpg")
     assert fig.title == "mpg"
     assert list(fig.marks[1].x) == [0.0, 1.0, 2.0, 3.0, 4.0]
+
+
+def test_nullable_and_odd_inputs_train():  # D07, D10 and family
+    rng = np.random.default_rng(3)
+    n = 200
+    x = rng.normal(size=n)
+    df = pd.DataFrame({
+        "flag": pd.array(np.where(rng.random(n) < 0.1, None, x > 0), dtype="boolean"),
+        "count": pd.array(np.where(rng.random(n) < 0.1, None, rng.integers(0, 5, n)),
+                          dtype="Int64"),
+        "word": pd.array(np.where(x > 0, "up", None), dtype="string"),
+        "mixed": pd.Series([1, "a", None, 2.5] * (n // 4), dtype=object),
+        "bucket": pd.cut(x, 3),
+        "y": 2 * x + rng.normal(scale=0.1, size=n),
+    })
+    r = lw.train(df, target="y", model="linear")
+    assert set(r.plan.categorical) == {"flag", "word", "mixed", "bucket"}
+    assert r.metrics["r2"] > 0.8
+    printed = run_code(r.to_code(), df)
+    assert printed["r2"] == pytest.approx(r.metrics["r2"], abs=1e-12)
+    clusters = lw.train(df.drop(columns=["y"]))
+    assert clusters.metrics["clusters"] == 3
+
+
+def test_object_and_interval_targets():
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=120)
+    df = pd.DataFrame({"x": x, "y": pd.Series([v > 0 for v in x], dtype=object)})
+    df.loc[0, "y"] = None
+    r = lw.train(df, target="y", model="linear")
+    assert r.classes == ["False", "True"]
+    assert r.metrics["accuracy"] > 0.9
+    printed = run_code(r.to_code(), df)
+    assert printed["accuracy"] == pytest.approx(r.metrics["accuracy"], abs=1e-12)
+    inf = pd.DataFrame({"x": x, "y": np.where(x > 2, np.inf, x)})
+    with pytest.raises(lw.TrainError, match=f"target 'y' holds {int((x > 2).sum())} infinite"):
+        lw.train(inf, target="y")
+
+
+def test_id_like_categories_left_out_and_caps_reported():  # D12
+    n = 2000
+    rng = np.random.default_rng(5)
+    df = pd.DataFrame({"id": pd.Categorical([f"id{i}" for i in range(n)]),
+                       "city": pd.Categorical(rng.integers(0, 40, n).astype(str)),
+                       "x": rng.normal(size=n)})
+    df["y"] = df["x"] * 2
+    r = lw.train(df, target="y", model="linear")
+    assert ("'id' left out: looks like an identifier (2,000 distinct values in 2,000 rows)"
+            in r.notes)
+    assert ("'city' has 40 levels: one-hot keeps the 19 most frequent, the rest share one "
+            "'infrequent' column") in r.notes
+    assert r.pipeline[:-1].transform(df.head(5)).shape[1] == 1 + 20

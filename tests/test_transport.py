@@ -18,8 +18,10 @@ def test_page_is_a_window(titanic):
     src = PageSource(titanic)
     meta, data = src.page(offset=50, limit=10)
     page = decode(data)
+    schema = meta.pop("schema")
     assert meta == {"offset": 50, "rows": 10, "columns": list(range(15)),
                     "n_rows": 891, "n_columns": 15}
+    assert schema[3] == {"name": "age", "kind": "numeric", "dtype": "float64"}
     assert page["__row"] == list(range(50, 60))
     assert page["c3"][:3] == ["7.0", "21.0", "49.0"]  # age, exact text
     assert page["c3"][5] is None                       # missing stays missing
@@ -98,3 +100,28 @@ def test_duplicate_names_and_empty():  # D01, D04
     assert (meta["rows"], meta["n_columns"]) == (0, 2)
     assert decode(data)["__row"] == []
     assert PageSource(pd.DataFrame()).shape == (0, 0)
+
+
+def test_filtered_rows_keep_their_labels(titanic):
+    src = PageSource(titanic[titanic["age"] > 70])
+    assert src.index_columns == 0
+    assert src.shape == (5, 15)
+    page = decode(src.page(0, 5)[1])
+    assert page["__row"] == list(titanic.index[titanic["age"] > 70])
+    named = PageSource(titanic.set_index("who"))
+    assert named.index_columns == 1
+    assert named.schema()[0]["name"] == "who"
+
+
+def test_pyarrow_dates_float32_and_complex():
+    df = pd.DataFrame({
+        "d": pd.array([dt.date(2021, 5, 11), None], dtype="date32[pyarrow]"),
+        "f32": np.array([0.1, np.nan], dtype="float32"),
+        "c": [complex(1, 2), complex(np.nan, 0)],
+        "i": pd.array([2**62 + 1, None], dtype="int64[pyarrow]"),
+    })
+    page = decode(PageSource(df).page(0, 2)[1])
+    assert page["c0"] == ["2021-05-11", None]
+    assert page["c1"] == ["0.1", None]
+    assert page["c2"] == ["(1+2j)", None]
+    assert page["c3"] == [str(2**62 + 1), None]

@@ -34,8 +34,8 @@ def test_wheel_contents(wheel):
 def test_wheel_imports_and_loads_data(wheel, tmp_path):
     zipfile.ZipFile(wheel).extractall(tmp_path)
     code = ("import lepton_widgets as lw, lepton_widgets.widgets.studio as st; "
-            "assert lw.__file__.startswith(%r); "
-            "s = lw.Studio(lw.datasets.load('penguins')); print(s.data_panel.shape)") % str(tmp_path)
+            f"assert lw.__file__.startswith({str(tmp_path)!r}); "
+            "s = lw.Studio(lw.datasets.load('penguins')); print(s.data_panel.shape)")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                          text=True, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr

@@ -99,7 +99,7 @@ def test_clean_ui_values_and_errors(titanic):
     assert clean.preview["notes"] == [
         "embarked: 889 values could not be read as numeric ('S', 'C', 'Q'); now missing"]
     message(clean, {"type": "add", "step": {"op": "drop_columns", "columns": []}})
-    assert clean.error == "drop_columns needs at least one column"
+    assert clean.error == "choose at least one column to drop"
     message(clean, {"type": "explode"})
     assert clean.error == "unknown request 'explode'"
 
@@ -167,3 +167,47 @@ def test_bad_frames_open():  # bad-inputs: the Studio opens on each and shows th
         s = lw.Studio(df)
         assert s.data_panel.shape == list(df.shape), name
         assert s.data_panel.error == "", name
+
+
+def test_clean_constants_exact_and_checked():
+    df = pd.DataFrame({"big": pd.array([1, None], dtype="Int64"),
+                       "small": pd.array([1, None], dtype="Int8"),
+                       "when": pd.to_datetime(["2021-01-01", None]),
+                       "a": [1.0, None]})
+    s = lw.Studio(df)
+    clean = s.clean_panel
+    message(clean, {"type": "add", "step": {"op": "fill_missing", "columns": ["big"],
+                                           "strategy": "constant", "value": "9007199254740993"}})
+    assert s.data["big"].tolist() == [1, 9007199254740993]
+    message(clean, {"type": "preview", "step": {"op": "fill_missing", "columns": ["small"],
+                                               "strategy": "constant", "value": "1.5"}})
+    assert clean.error == "column 'small' holds whole numbers; '1.5' is not one"
+    message(clean, {"type": "preview", "step": {"op": "fill_missing", "columns": ["small"],
+                                               "strategy": "constant", "value": "1000"}})
+    assert clean.error.startswith("cannot fill column 'small' with 1000")
+    message(clean, {"type": "add", "step": {"op": "fill_missing", "columns": ["when"],
+                                           "strategy": "constant", "value": "2021-05-11"}})
+    assert s.data["when"].tolist()[1] == pd.Timestamp("2021-05-11")
+    dup = lw.Studio(pd.DataFrame([[1.0, None]], columns=["a", "a"]))
+    message(dup.clean_panel, {"type": "add", "step": {"op": "fill_missing", "columns": ["a"],
+                                                     "strategy": "constant", "value": "0"}})
+    assert dup.clean_panel.error.startswith("column 'a' appears 2 times")
+    assert len(s.recipe) == 2
+
+
+def test_model_panel_resets_and_explains(titanic):
+    s = lw.Studio(titanic.drop(columns=["alive"]))
+    s.add_step("fill_missing", columns=["age"], strategy="median")
+    s.train(None)
+    controls = s.model_panel.controls
+    assert dict(controls.metrics)["clusters"] == 3
+    assert controls.message.endswith("on all rows")
+    message(controls, {"type": "train", "target": "age", "model": "linear"})
+    assert controls.metrics == [] or controls.status == "done"  # cleared at start
+    s.model_panel.wait(60)
+    assert controls.status == "done"
+    assert any(n.startswith("step 1 filled missing 'age' values") for n in controls.notes)
+    r = s.train("survived", model="linear")
+    assert [row["class"] for row in controls.per_class] == ["0", "1"]
+    assert controls.per_class[1]["support"] == 69
+    assert r.per_class[1]["recall"] == pytest.approx(controls.per_class[1]["recall"])

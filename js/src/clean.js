@@ -34,6 +34,7 @@ export default {
     const previewBox = h("div", { cls: "lw-preview", attrs: { "aria-live": "polite" } });
     const notesBox = h("ul", { cls: "lw-notes" });
     const stepsList = h("ol", { cls: "lw-steps" });
+    const noSteps = h("div", { cls: "lw-muted", text: "no steps yet" });
     const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
 
     const field = (label, input) => h("label", { cls: "lw-field" }, [h("span", { text: label }), input]);
@@ -63,6 +64,7 @@ export default {
       fHow.hidden = o !== "drop_missing";
       hint.textContent = HINT[o];
       model.set("preview", {});
+      model.set("error", ""); // an old complaint does not apply to a new step
       model.save_changes();
     };
     const send = (type) => model.send({ type, step: spec() });
@@ -80,7 +82,7 @@ export default {
         err, previewBox, notesBox,
       ]),
       h("div", { cls: "lw-recipe" }, [
-        h("h4", { text: "Recipe" }), stepsList, h("div", { cls: "lw-toolbar" }, [undo, redo]),
+        h("h4", { text: "Recipe" }), noSteps, stepsList, h("div", { cls: "lw-toolbar" }, [undo, redo]),
       ]),
     ]));
 
@@ -107,8 +109,8 @@ export default {
     }
     function renderSteps() {
       const steps = model.get("steps");
-      stepsList.replaceChildren(...(steps.length ? steps.map((s) => h("li", { text: s.description }))
-        : [h("li", { cls: "lw-muted", text: "no steps yet" })]));
+      stepsList.replaceChildren(...steps.map((s) => h("li", { text: s.description })));
+      noSteps.hidden = steps.length > 0;
       undo.disabled = !model.get("can_undo");
       redo.disabled = !model.get("can_redo");
     }

@@ -74,7 +74,7 @@ export default {
 
     const pageSize = () => model.get("page_size");
     const nRows = () => model.get("shape")[0];
-    const nCols = () => model.get("shape")[1];
+    const nCols = () => model.get("shape")[1] + model.get("index_columns");
     const btn = (text, title, fn) =>
       h("button", { cls: "lw-btn lw-small", text, attrs: { title, type: "button" }, on: { click: fn } });
     const go = (o) => {
@@ -121,11 +121,10 @@ export default {
       });
     }
 
-    function renderHeader(cols) {
-      const schema = model.get("columns");
+    function renderHeader(cols, schema) {
       const cells = [h("th", { cls: "lw-rownum", text: "#" })];
-      for (const c of cols) {
-        const info = schema[c] ?? { name: `column ${c}`, kind: "" };
+      cols.forEach((c, j) => {
+        const info = schema[j] ?? { name: `column ${c}`, kind: "" };
         const mark = sort && sort[0] === c ? (sort[1] ? " ▲" : " ▼") : "";
         cells.push(h("th", {
           cls: `lw-sortable lw-k-${info.kind}`,
@@ -140,19 +139,19 @@ export default {
             },
           },
         }, [h("span", { text: info.name }), h("span", { cls: "lw-sort", text: mark })]));
-      }
+      });
       thead.replaceChildren(h("tr", {}, cells));
     }
 
     function onPage(msg, buffers) {
       if (msg.type !== "page" || msg.id !== requestId) return; // stale reply
       const { rowIds, cells } = decodePage(buffers[0], msg.columns);
-      const schema = model.get("columns");
-      renderHeader(msg.columns);
+      const schema = msg.schema ?? [];
+      renderHeader(msg.columns, schema);
       tbody.replaceChildren(...cells.map((row, r) => h("tr", {}, [
         h("td", { cls: "lw-rownum", text: rowIds[r] }),
         ...row.map((v, j) => {
-          const kind = schema[msg.columns[j]]?.kind ?? "";
+          const kind = schema[j]?.kind ?? "";
           return v === null
             ? h("td", { cls: "lw-na", text: "NA" })
             : h("td", { cls: `lw-k-${kind}`, text: v });
@@ -168,7 +167,9 @@ export default {
 
     function renderShape() {
       const [r, c] = model.get("shape");
-      shapeText.textContent = `${fmt(r)} rows × ${fmt(c)} columns`;
+      const k = model.get("index_columns");
+      const extra = k ? ` (+ ${k} index column${k > 1 ? "s" : ""})` : "";
+      shapeText.textContent = `${fmt(r)} rows × ${fmt(c)} column${c === 1 ? "" : "s"}${extra}`;
     }
 
     function renderProfile() {

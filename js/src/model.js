@@ -17,7 +17,8 @@ export default {
     const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
     const metrics = h("div", { cls: "lw-metrics" });
     const drivers = h("div", { cls: "lw-drivers" });
-    const board = h("div", { cls: "lw-board" });
+    const board = h("div", { cls: "lw-board lw-scroll-x" });
+    const perClass = h("div", { cls: "lw-per-class" });
     const notes = h("ul", { cls: "lw-notes" });
     const field = (label, input) => h("label", { cls: "lw-field lw-inline" }, [h("span", { text: label }), input]);
 
@@ -25,7 +26,7 @@ export default {
       h("div", { cls: "lw-toolbar" }, [field("target", target), field("model", algo), train, stop]),
       h("div", { cls: "lw-toolbar" }, [bar, message]),
       err, notes,
-      h("div", { cls: "lw-results" }, [metrics, drivers]),
+      h("div", { cls: "lw-results" }, [metrics, perClass, drivers]),
       board,
     ]));
 
@@ -55,6 +56,13 @@ export default {
         h("h4", { text: `Test metrics (${model.get("task")}, ${model.get("chosen")})` }),
         table(["metric", "value"], m.map(([k, v]) => [METRIC_NAMES[k] ?? k, fmt(v)]), "lw-table lw-metric-table"),
       ] : []));
+      const pc = model.get("per_class");
+      perClass.replaceChildren(...(pc.length ? [
+        h("h4", { text: "Per class (test split)" }),
+        table(["class", "precision", "recall", "F1", "support"],
+          pc.map((r) => [r.class, fmt(r.precision), fmt(r.recall), fmt(r.f1), fmt(r.support)]),
+          "lw-table lw-per-class-table"),
+      ] : []));
       const d = model.get("drivers");
       drivers.replaceChildren(...(d.length ? [
         h("h4", { text: "What drives the target (permutation importance)" }),
@@ -71,7 +79,9 @@ export default {
 
     for (const k of ["columns", "models", "target", "model"]) model.on(`change:${k}`, renderPickers);
     for (const k of ["status", "progress", "message"]) model.on(`change:${k}`, renderStatus);
-    for (const k of ["metrics", "drivers", "leaderboard", "notes", "task"]) model.on(`change:${k}`, renderResults);
+    for (const k of ["metrics", "drivers", "leaderboard", "notes", "task", "per_class"]) {
+      model.on(`change:${k}`, renderResults);
+    }
     model.on("change:error", () => errorBox(err, model.get("error")));
     renderPickers();
     renderStatus();

@@ -9,7 +9,7 @@ const EVIL = "<img src=x onerror=alert(1)>";
 
 function setup() {
   const model = new FakeModel({
-    shape: [120, 2], page_size: 50, max_page_columns: 60, version: 1, error: "",
+    shape: [120, 2], index_columns: 0, page_size: 50, max_page_columns: 60, version: 1, error: "",
     columns: [{ name: EVIL, kind: "text", dtype: "str" }, { name: "n", kind: "numeric", dtype: "int64" }],
     profiles: [{ name: EVIL, kind: "text", dtype: "str", count: 120, missing: 3, distinct: 2,
                  warnings: ["missing"], top: [["<script>x</script>", 60]] }],
@@ -29,7 +29,7 @@ test("asks for the first page at once and renders the reply as text", () => {
   assert.equal(el.querySelector(".lw-shape").textContent, "120 rows × 2 columns");
   const buf = pageBytes([["<script>alert(2)</script>", "7"], [null, "8"]], [0, 1]);
   model.emit("msg:custom", { type: "page", id: req.id, offset: 0, rows: 2, columns: [0, 1],
-                             n_rows: 120, n_columns: 2 }, [buf]);
+                             n_rows: 120, n_columns: 2, schema: model.get("columns") }, [buf]);
   const cells = [...el.querySelectorAll("tbody td")].map((td) => td.textContent);
   assert.deepEqual(cells, ["0", "<script>alert(2)</script>", "7", "1", "NA", "8"]);
   assert.equal(el.querySelector(".lw-range").textContent, "rows 1–2 of 120");
@@ -43,13 +43,13 @@ test("stale replies are ignored; sorting and paging send new requests", () => {
   const { model, el } = setup();
   const first = model.sent[0];
   model.emit("msg:custom", { type: "page", id: first.id, offset: 0, rows: 0, columns: [0, 1],
-                             n_rows: 120, n_columns: 2 }, [pageBytes([], [0, 1])]);
+                             n_rows: 120, n_columns: 2, schema: model.get("columns") }, [pageBytes([], [0, 1])]);
   el.querySelector("th.lw-sortable").dispatchEvent(new window.Event("click"));
   assert.deepEqual(model.sent.at(-1).sort, [0, true]);
   el.querySelector("button[title='next page']").dispatchEvent(new window.Event("click"));
   assert.equal(model.sent.at(-1).offset, 50);
   const stale = pageBytes([["old", "1"]], [0, 1]);
   model.emit("msg:custom", { type: "page", id: first.id, offset: 0, rows: 1, columns: [0, 1],
-                             n_rows: 120, n_columns: 2 }, [stale]);
+                             n_rows: 120, n_columns: 2, schema: model.get("columns") }, [stale]);
   assert.ok(![...el.querySelectorAll("tbody td")].some((td) => td.textContent === "old"));
 });

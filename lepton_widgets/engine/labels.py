@@ -46,6 +46,8 @@ def to_jsonable(label: Hashable) -> object:
     """A label as JSON can carry it (tuples become lists)."""
     if isinstance(label, tuple):
         return [to_jsonable(p) for p in label]
+    if hasattr(label, "item") and not isinstance(label, (str, bytes)):
+        return label.item()  # numpy scalars
     return label
 
 

@@ -12,6 +12,7 @@ from .kinds import column_kind
 from .labels import display_names
 
 TOP_VALUES = 10
+MAX_VALUE_CHARS = 200
 HISTOGRAM_BINS = 20
 SKEW_LIMIT = 2.0
 FAR_OUTLIER_IQR = 3.0
@@ -77,9 +78,19 @@ def _hashable(s: pd.Series) -> pd.Series:
 
 
 def profile_column(s: pd.Series, name: str) -> dict:
-    """Summary of one column: the common fields plus its kind's stats and warnings."""
+    """Summary of one column: the common fields plus its kind's stats and warnings.
+
+    Never raises: a column whose stats fail gets the common fields and a
+    ``profile_failed`` warning with the reason in ``error``.
+    """
     with np.errstate(over="ignore", invalid="ignore"):  # huge values: inf stats become null
-        return _profile_column(s, name)
+        try:
+            return _profile_column(s, name)
+        except Exception as exc:  # an exotic dtype must not take the whole profile down
+            n, missing = len(s), int(s.isna().sum())
+            return {"name": name, "kind": "other", "dtype": str(s.dtype), "count": n - missing,
+                    "missing": missing, "distinct": None, "warnings": ["profile_failed"],
+                    "error": f"{type(exc).__name__}: {exc}"}
 
 
 def _profile_column(s: pd.Series, name: str) -> dict:
@@ -116,7 +127,14 @@ def _profile_column(s: pd.Series, name: str) -> dict:
 
 def _top_values(s: pd.Series) -> list[list]:
     counts = s.value_counts(dropna=True).head(TOP_VALUES)
-    return [[jsonsafe.scalar(v), int(c)] for v, c in counts.items()]
+    return [[_short(jsonsafe.scalar(v)), int(c)] for v, c in counts.items()]
+
+
+def _short(value: object) -> object:
+    """Long text values are cut in summaries (a profile must stay small)."""
+    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+        return value[: MAX_VALUE_CHARS - 1] + "…"
+    return value
 
 
 def _as_float(s: pd.Series) -> np.ndarray:
@@ -168,16 +186,33 @@ def histogram(values: np.ndarray) -> dict:
 
 def _time_stats(s: pd.Series, kind: str) -> dict:
     if kind == "datetime" and s.dtype == object:
-        s = pd.to_datetime(s, errors="coerce")
+        s = pd.to_datetime(s, errors="coerce", utc=_has_tz(s))
     t = s.dropna()
     if t.empty:
         return {"min": None, "max": None}
     lo, hi = t.min(), t.max()
-    hist = histogram((t - lo).dt.total_seconds().to_numpy())
-    # microsecond steps: nanosecond Timedeltas overflow beyond 292 years
-    inner = [lo + pd.Timedelta(np.timedelta64(int(e * 1e6), "us")) for e in hist["edges"][1:-1]]
-    hist["edges"] = [lo, *inner, hi]  # exact ends: float seconds may round past them
-    return {"min": lo, "max": hi, "histogram": hist}
+    out: dict = {"min": lo, "max": hi}
+    try:  # ticks in the column's own unit: differences could overflow int64
+        unit = t.dt.unit
+        ticks = t.astype("int64").to_numpy(dtype="float64")
+    except (AttributeError, TypeError, ValueError, NotImplementedError):
+        return out  # e.g. pyarrow date types: min/max only
+    hist = histogram(ticks)
+    if kind == "timedelta":
+        inner = [pd.Timedelta(np.timedelta64(int(e), unit)) for e in hist["edges"][1:-1]]
+    else:
+        tz = getattr(t.dtype, "tz", None)
+        inner = [pd.Timestamp(np.datetime64(int(e), unit)) for e in hist["edges"][1:-1]]
+        if tz is not None:
+            inner = [v.tz_localize("UTC").tz_convert(tz) for v in inner]
+    hist["edges"] = [lo, *inner, hi]  # exact ends: float ticks may round past them
+    out["histogram"] = hist
+    return out
+
+
+def _has_tz(s: pd.Series) -> bool:
+    sample = s.dropna().iloc[:100]
+    return any(getattr(v, "tzinfo", None) is not None for v in sample)
 
 
 def _warnings(col: dict, n_rows: int) -> list[str]:

@@ -88,9 +88,10 @@ class Recipe:
         for i, step in enumerate(self.steps, 1):
             try:
                 after = step.apply(current)
-            except StepError as exc:
+                notes = step.report(current, after)
+            except Exception as exc:  # a StepError names the column; others get the step
                 raise StepError(f"step {i} ({step.describe()}): {exc}") from exc
-            results.append(StepResult(after, step.report(current, after)))
+            results.append(StepResult(after, notes))
             current = after
         return results
 
@@ -100,7 +101,11 @@ class Recipe:
 
     def to_json(self, indent: int | None = 2) -> str:
         """The recipe as JSON: ``{"version": 1, "steps": [{"op": ..., ...}]}``."""
-        return json.dumps(self.to_dict(), indent=indent)
+        try:
+            return json.dumps(self.to_dict(), indent=indent)
+        except TypeError as exc:
+            raise StepError(f"this recipe cannot be saved as JSON ({exc}); column labels and "
+                            "values must be text, numbers or booleans") from None
 
     @classmethod
     def from_dict(cls, data: dict) -> Recipe:
@@ -130,14 +135,16 @@ class Recipe:
             "import numpy as np  # noqa: F401",
             "import pandas as pd  # noqa: F401",
             "",
-            *[inspect.getsource(h) for h in helpers],
             "",
             "def transform(df: pd.DataFrame) -> pd.DataFrame:",
             '    """Apply the recipe to a copy of ``df`` and return it."""',
             *body,
-            "",
         ]
-        return "\n".join(parts)
+        if helpers:
+            parts += ["", "", "# --- helpers used by the steps above " + "-" * 40]
+            for h in helpers:
+                parts += ["", "", inspect.getsource(h).rstrip()]
+        return "\n".join(parts) + "\n"
 
 
 def _comment(text: str) -> str:

@@ -71,20 +71,28 @@ class Session:
             raise
         self._emit("data")
 
+    def _run(self, step: Step) -> tuple[pd.DataFrame, list[str]]:
+        try:
+            after = step.apply(self.current)
+            return after, step.report(self.current, after)
+        except StepError:
+            raise
+        except Exception as exc:  # pandas refused: name the step at least
+            raise StepError(f"{step.describe()}: {type(exc).__name__}: {exc}") from exc
+
     def preview(self, step: Step | str, **params: object) -> dict:
         """What ``step`` would change on the current frame, without adding it."""
         step = make_step(step, **params)
-        after = step.apply(self.current)
+        after, notes = self._run(step)
         out = diff_summary(self.current, after)
-        out["notes"] = step.report(self.current, after)
+        out["notes"] = notes
         out["description"] = step.describe()
         return out
 
     def add_step(self, step: Step | str, **params: object) -> list[str]:
         """Apply and append a step; returns its notes. Nothing changes if it fails."""
         step = make_step(step, **params)
-        after = step.apply(self.current)
-        notes = step.report(self.current, after)
+        after, notes = self._run(step)
         self.recipe.add(step)
         self._frames.append(after)
         self.notes += notes
@@ -118,11 +126,22 @@ class Session:
 
         result = train(self.current, target, model, on_progress=progress,  # type: ignore[arg-type]
                        **kwargs)
+        result.notes += self._filled_target_notes(target)
         progress(1.0, "ranking what drives the target")
         result.drivers  # noqa: B018 - computed now, in the caller's (worker) thread
         self.result = result
         self._emit("model")
         return result
+
+    def _filled_target_notes(self, target) -> list[str]:
+        """Filling the target's gaps invents labels the model then learns: say so."""
+        notes = []
+        for i, step in enumerate(self.recipe.steps, 1):
+            if step.op == "fill_missing" and target in getattr(step, "columns", []):
+                notes.append(f"step {i} filled missing {target!r} values ({step.describe()}); "
+                             "the model learns those invented values too: consider dropping "
+                             "those rows instead")
+        return notes
 
     def code(self) -> str:
         """The recipe as ``transform(df)`` and, once trained, the model code after it."""

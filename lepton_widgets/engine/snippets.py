@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["cast_column", "fill_missing"]
+__all__ = ["as_text", "cast_column", "fill_missing"]
 
 
 def fill_missing(s, strategy, value=None):
@@ -55,3 +55,8 @@ def cast_column(s, to):
         text = s.astype("string").str.strip().str.lower()
         return text.map(words, na_action="ignore").astype("boolean")
     raise ValueError(f"unknown type {to!r}")
+
+
+def as_text(X):
+    """Categorical model inputs as text, missing values as the category 'missing'."""
+    return X.astype(object).where(X.notna(), "missing").astype(str)

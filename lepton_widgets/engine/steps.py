@@ -6,6 +6,7 @@ A step never modifies the frame it is given. Columns are addressed by their real
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
@@ -45,8 +46,19 @@ def _require(df: pd.DataFrame, columns: list[Hashable]) -> None:
         raise StepError(str(exc)) from None
 
 
+def lit(value: object) -> str:
+    """Python source for a label or value (the exported code imports np and pd)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    if isinstance(value, (pd.Timestamp, pd.Timedelta, pd.Period)):
+        return "pd." + repr(value)
+    if isinstance(value, tuple):
+        return "(" + ", ".join(lit(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
 def _list_code(columns: list[Hashable]) -> str:
-    return "[" + ", ".join(repr(c) for c in columns) + "]"
+    return "[" + ", ".join(lit(c) for c in columns) + "]"
 
 
 def _names(columns: list[Hashable]) -> str:
@@ -101,7 +113,7 @@ class DropColumns(Step):
     def __post_init__(self) -> None:
         self.columns = _cols(self.columns)
         if not self.columns:
-            raise StepError("drop_columns needs at least one column")
+            raise StepError("choose at least one column to drop")
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         _require(df, self.columns)
@@ -160,12 +172,13 @@ class FillMissing(Step):
     def __post_init__(self) -> None:
         self.columns = _cols(self.columns)
         if not self.columns:
-            raise StepError("fill_missing needs at least one column")
+            raise StepError("choose at least one column to fill")
         if self.strategy not in FILL_STRATEGIES:
             raise StepError(f"unknown fill strategy {self.strategy!r}; "
                             f"use one of {', '.join(FILL_STRATEGIES)}")
-        if self.strategy == "constant" and self.value is None:
-            raise StepError("fill with a constant needs a value")
+        if self.strategy == "constant" and (self.value is None or self.value == "" or (
+                isinstance(self.value, float) and math.isnan(self.value))):
+            raise StepError("type the value to fill with")
         if isinstance(self.value, np.generic):
             self.value = self.value.item()
 
@@ -182,14 +195,16 @@ class FillMissing(Step):
                 _check_constant(c, s, kind, self.value)
             try:
                 out[c] = fill_missing(s, self.strategy, self.value)
-            except (TypeError, ValueError) as exc:
-                raise StepError(f"cannot fill column {lb.display_name(c)!r} with "
-                                f"{self.value!r}: {exc}") from exc
+            except Exception as exc:  # pandas refuses: say which column and why
+                how = f"with {self.value!r}" if self.strategy == "constant" else (
+                    f"by {self.strategy}")
+                raise StepError(f"cannot fill column {lb.display_name(c)!r} {how}: "
+                                f"{exc}") from exc
         return out
 
     def to_code(self) -> str:
-        extra = f", {self.value!r}" if self.strategy == "constant" else ""
-        return "\n".join(f"df[{c!r}] = fill_missing(df[{c!r}], {self.strategy!r}{extra})"
+        extra = f", {lit(self.value)}" if self.strategy == "constant" else ""
+        return "\n".join(f"df[{lit(c)}] = fill_missing(df[{lit(c)}], {self.strategy!r}{extra})"
                          for c in self.columns)
 
     def describe(self) -> str:
@@ -202,10 +217,13 @@ def _check_constant(label: Hashable, s: pd.Series, kind: str, value: object) -> 
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     text_dtype = pd.api.types.is_string_dtype(s.dtype) and s.dtype != object
     ok = {"numeric": number, "boolean": isinstance(value, bool),
-          "datetime": False, "timedelta": False}.get(kind, isinstance(value, str) or not text_dtype)
+          "datetime": isinstance(value, pd.Timestamp),
+          "timedelta": isinstance(value, pd.Timedelta)}.get(
+              kind, isinstance(value, str) or not text_dtype)
     if not ok:
-        hint = "use ffill, bfill or mode" if kind in ("datetime", "timedelta") else (
-            "give " + {"numeric": "a number", "boolean": "true or false"}.get(kind, "text"))
+        hint = "give " + {"numeric": "a number", "boolean": "true or false",
+                          "datetime": "a date such as 2021-05-11",
+                          "timedelta": "a duration such as 1 days"}.get(kind, "text")
         raise StepError(f"column {lb.display_name(label)!r} is {kind}: cannot fill it with "
                         f"{value!r}; {hint}")
 
@@ -250,7 +268,7 @@ class Cast(Step):
     def __post_init__(self) -> None:
         self.columns = _cols(self.columns)
         if not self.columns:
-            raise StepError("cast needs at least one column")
+            raise StepError("choose at least one column to convert")
         if self.to not in CAST_TARGETS:
             raise StepError(f"cannot cast to {self.to!r}; use one of {', '.join(CAST_TARGETS)}")
 
@@ -260,7 +278,7 @@ class Cast(Step):
         for c in self.columns:
             try:
                 out[c] = cast_column(df[c], self.to)
-            except (TypeError, ValueError) as exc:
+            except Exception as exc:  # pandas refuses: say which column and why
                 raise StepError(f"cannot convert column {lb.display_name(c)!r} to "
                                 f"{self.to}: {exc}") from exc
         return out
@@ -271,14 +289,15 @@ class Cast(Step):
             lost = before[c].notna().to_numpy() & after[c].isna().to_numpy()
             n = int(lost.sum())
             if n:
-                examples = pd.unique(before[c][lost].astype(str))[:REPORT_EXAMPLES]
-                shown = ", ".join(repr(v) for v in examples)
+                values = before[c][lost].iloc[:1000]
+                examples = pd.unique(np.array([repr(v) for v in values], dtype=object))
+                shown = ", ".join(examples[:REPORT_EXAMPLES])
                 notes.append(f"{lb.display_name(c)}: {n:,} value{'s' if n > 1 else ''} could "
                              f"not be read as {self.to} ({shown}); now missing")
         return notes
 
     def to_code(self) -> str:
-        return "\n".join(f"df[{c!r}] = cast_column(df[{c!r}], {self.to!r})"
+        return "\n".join(f"df[{lit(c)}] = cast_column(df[{lit(c)}], {self.to!r})"
                          for c in self.columns)
 
     def describe(self) -> str:

@@ -7,6 +7,7 @@ dates, periods) whatever the browser's time zone.
 
 from __future__ import annotations
 
+import cmath
 import datetime as dt
 import math
 from collections.abc import Hashable
@@ -24,13 +25,27 @@ DEFAULT_PAGE_ROWS = 50
 MAX_PAGE_ROWS = 1000
 MAX_PAGE_COLUMNS = 60                    # wide frames are paged by columns too
 MAX_CELL_CHARS = 300                     # longer cell text is cut, with an ellipsis
-MAX_SCHEMA_COLUMNS = 2000                # beyond this the schema is sent in windows
+MAX_SCHEMA_COLUMNS = 500                 # beyond this the schema comes with each page
+MAX_PROFILED_SHOWN = 300                 # column profiles sent to the browser at once
+MAX_LISTED_COLUMNS = 1000                # columns offered in the Clean/Model pickers
+
+
+def index_as_columns(idx: pd.Index) -> bool:
+    """Whether the grid shows the index as leading columns.
+
+    A plain unnamed integer index (the default, or what filtering leaves) is shown as the
+    row label in the '#' column instead; named, multi-level or non-integer indexes
+    (groupby results, dates, names) become columns so that nothing is hidden.
+    """
+    if idx.nlevels > 1 or idx.name is not None:
+        return True
+    return not pd.api.types.is_integer_dtype(idx.dtype)
 
 
 def grid_view(df: pd.DataFrame) -> pd.DataFrame:
-    """The frame as the grid shows it: a non-default index becomes leading columns."""
+    """The frame as the grid shows it: index levels as leading columns when they carry data."""
     idx = df.index
-    if isinstance(idx, pd.RangeIndex) and idx.start == 0 and idx.step == 1:
+    if not index_as_columns(idx):
         return df
     names = [n if n is not None else ("index" if idx.nlevels == 1 else f"level_{i}")
              for i, n in enumerate(idx.names)]
@@ -45,6 +60,8 @@ def _is_missing(v: object) -> bool:
         return True
     if isinstance(v, float):
         return math.isnan(v)
+    if isinstance(v, complex):
+        return cmath.isnan(v)
     if isinstance(v, (np.datetime64, np.timedelta64)):
         return bool(np.isnat(v))
     return False
@@ -70,12 +87,23 @@ def format_value(v: object, date_only: bool = False) -> str | None:
     return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
 
 
-def format_column(s: pd.Series) -> list[str | None]:
-    values = s.astype(object).tolist() if s.dtype != object else s.tolist()
-    date_only = False
-    if pd.api.types.is_datetime64_any_dtype(s.dtype) and s.dt.tz is None:
+def _all_midnight(s: pd.Series) -> bool:
+    """Naive datetimes that are all at midnight show as dates."""
+    try:
+        if not pd.api.types.is_datetime64_any_dtype(s.dtype) or s.dt.tz is not None:
+            return False
         present = s.dropna()
-        date_only = bool(len(present)) and bool((present == present.dt.normalize()).all())
+        return bool(len(present)) and bool((present == present.dt.normalize()).all())
+    except (AttributeError, TypeError, NotImplementedError):  # pyarrow date types and such
+        return False
+
+
+def format_column(s: pd.Series) -> list[str | None]:
+    """Display text of every cell (float32 keeps its short form, big ints their digits)."""
+    if s.dtype == np.float32:
+        return [None if math.isnan(v) else str(v) for v in s.to_numpy()]
+    values = s.astype(object).tolist() if s.dtype != object else s.tolist()
+    date_only = _all_midnight(s)
     return [format_value(v, date_only) for v in values]
 
 
@@ -84,6 +112,9 @@ class PageSource:
 
     def __init__(self, df: pd.DataFrame) -> None:
         self.view = grid_view(df)
+        self.index_columns = self.view.shape[1] - df.shape[1]
+        # row labels for the '#' column: the integer index itself, unless it became columns
+        self._labels = None if self.index_columns else df.index.to_numpy()
         self.names = display_names(self.view.columns)
         self._orders: dict[tuple[int, bool], np.ndarray] = {}
 
@@ -91,11 +122,15 @@ class PageSource:
     def shape(self) -> tuple[int, int]:
         return int(self.view.shape[0]), int(self.view.shape[1])
 
+    def column_info(self, i: int) -> dict:
+        """Name, kind and dtype of grid column ``i``."""
+        return {"name": self.names[i], "kind": column_kind(self.view.iloc[:, i]),
+                "dtype": str(self.view.dtypes.iloc[i])}
+
     def schema(self, start: int = 0, stop: int | None = None) -> list[dict]:
-        """Name, kind and dtype of each column in ``[start, stop)``."""
-        stop = min(self.shape[1], MAX_SCHEMA_COLUMNS if stop is None else stop)
-        return [{"name": self.names[i], "kind": column_kind(self.view.iloc[:, i]),
-                 "dtype": str(self.view.dtypes.iloc[i])} for i in range(start, stop)]
+        """:meth:`column_info` for columns ``[start, stop)``, at most MAX_SCHEMA_COLUMNS."""
+        stop = min(self.shape[1], start + MAX_SCHEMA_COLUMNS if stop is None else stop)
+        return [self.column_info(i) for i in range(start, stop)]
 
     def order(self, column: int, ascending: bool) -> np.ndarray:
         """Row positions sorted by one column, missing values last; cached."""
@@ -117,7 +152,8 @@ class PageSource:
         """A window of rows and columns: (metadata, Arrow IPC stream of text columns).
 
         Columns are named ``c<position>`` in the Arrow table; their display names are in
-        the metadata, so duplicate or odd names never collide.
+        the metadata, so duplicate or odd names never collide. ``__row`` holds the row
+        label (the integer index, or the position when the index is shown as columns).
         """
         n_rows, n_cols = self.shape
         offset = max(0, min(int(offset), n_rows))
@@ -129,11 +165,13 @@ class PageSource:
         if sort is not None and len(positions):
             positions = self.order(int(sort[0]), bool(sort[1]))[positions]
         window = self.view.iloc[positions, cols] if cols else self.view.iloc[positions, :0]
-        arrays = {"__row": pa.array(positions, type=pa.int64())}
+        labels = positions if self._labels is None else self._labels[positions]
+        arrays = {"__row": pa.array(labels, type=pa.int64())}
         for j, col in enumerate(cols):
             arrays[f"c{col}"] = pa.array(format_column(window.iloc[:, j]), type=pa.string())
         data = _ipc(pa.table(arrays))
         meta = {"offset": offset, "rows": len(positions), "columns": cols,
+                "schema": [self.column_info(c) for c in cols],
                 "n_rows": n_rows, "n_columns": n_cols}
         return meta, data
 

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..engine.sampling import MAX_CHART_POINTS, sample_points
 
-FIG_LAYOUT = {"width": "100%", "height": "380px"}
+FIG_LAYOUT = {"width": "100%", "min_width": "420px", "height": "380px"}
 
 
 def predicted_vs_actual(y_true, y_pred, title: str = "Predicted vs actual",
@@ -40,7 +40,8 @@ def confusion_figure(classes: list, matrix: list[list[int]],
     """Heat map of a confusion matrix with the counts written in the cells."""
     labels = [str(c) for c in classes]
     sr, sc = bq.OrdinalScale(reverse=True), bq.OrdinalScale()  # first class on top
-    color = bq.ColorScale(scheme="Blues")
+    # light to mid blue: the counts (black text) stay readable on every cell
+    color = bq.ColorScale(colors=["#f7fbff", "#6baed6"], min=0.0)
     grid = bq.GridHeatMap(row=labels, column=labels,
                           color=np.asarray(matrix, dtype="float64"),
                           scales={"row": sr, "column": sc, "color": color},
@@ -48,7 +49,7 @@ def confusion_figure(classes: list, matrix: list[list[int]],
     return bq.Figure(
         marks=[grid],
         axes=[bq.Axis(scale=sc, label="predicted", side="bottom"),
-              bq.Axis(scale=sr, label="actual", side="left")],
+              bq.Axis(scale=sr, label="actual", side="left", label_offset="70px")],
         title=title, layout=FIG_LAYOUT, padding_y=0.0,
-        fig_margin={"top": 50, "bottom": 50, "left": 80, "right": 20},
+        fig_margin={"top": 50, "bottom": 50, "left": 110, "right": 20},
     )

@@ -2,25 +2,48 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import traitlets as t
 
 from ..engine import labels as lb
+from ..engine import transport
 from ..engine.kinds import column_kind
 from ..engine.session import Session
 from ..engine.steps import CAST_TARGETS, FILL_STRATEGIES, Step, StepError, make_step
 from ._base import Panel, static_file
 
 
-def _typed_value(text: object, kind: str) -> object:
-    """The constant typed in the UI, as the column's kind needs it."""
+def _typed_value(text: object, s: pd.Series, kind: str) -> object:
+    """The constant typed in the UI, as the column needs it."""
     if not isinstance(text, str):
         return text
+    text = text.strip()
+    if not text:
+        raise StepError("type the value to fill with")
     if kind == "numeric":
+        try:
+            return int(text)  # exact, even beyond 2**53
+        except ValueError:
+            pass
         try:
             number = float(text)
         except ValueError:
             raise StepError(f"{text!r} is not a number") from None
-        return int(number) if number.is_integer() and "." not in text else number
+        if pd.api.types.is_integer_dtype(s.dtype):
+            if not number.is_integer():
+                raise StepError(f"column {s.name!r} holds whole numbers; {text!r} is not one")
+            return int(number)
+        return number
+    if kind == "datetime":
+        try:
+            return pd.Timestamp(text)
+        except ValueError:
+            raise StepError(f"{text!r} is not a date; write it like 2021-05-11") from None
+    if kind == "timedelta":
+        try:
+            return pd.Timedelta(text)
+        except ValueError:
+            raise StepError(f"{text!r} is not a duration; write it like '1 days'") from None
     if kind == "boolean":
         lowered = text.strip().lower()
         if lowered in ("true", "false"):
@@ -57,7 +80,7 @@ class CleanPanel(Panel):
         names = lb.display_names(df.columns)
         with self.hold_sync():
             self.columns = [{"name": n, "kind": column_kind(df.iloc[:, i])}
-                            for i, n in enumerate(names[:5000])]
+                            for i, n in enumerate(names[: transport.MAX_LISTED_COLUMNS])]
             self.steps = [{"op": s.op, "description": s.describe()}
                           for s in self.session.recipe.steps]
             self.can_undo = self.session.recipe.can_undo
@@ -72,10 +95,12 @@ class CleanPanel(Panel):
         op = spec.get("op", "")
         if op == "fill_missing" and params.get("strategy") == "constant":
             if not labels:
-                raise StepError("choose at least one column")
+                raise StepError("choose at least one column to fill")
+            lb.require(df, labels)
+            first = df[labels[0]]
             kinds = {column_kind(df[c]) for c in labels}
-            params["value"] = _typed_value(params.get("value"), kinds.pop() if len(kinds) == 1
-                                           else "text")
+            params["value"] = _typed_value(params.get("value"), first,
+                                           kinds.pop() if len(kinds) == 1 else "text")
         elif "value" in params:
             params.pop("value")
         if op == "drop_duplicates":

@@ -12,6 +12,7 @@ from ..engine.profile import Profile, profile
 from ._base import Panel, static_file
 
 BACKGROUND_PROFILE_CELLS = 2_000_000  # bigger frames are profiled in a worker thread
+BACKGROUND_PROFILE_COLUMNS = 200      # and so are wide ones
 TOP_SHOWN = 5
 
 
@@ -31,9 +32,11 @@ class DataPanel(Panel):
     _esm = static_file("grid.js")
 
     shape = t.List(t.Int(), [0, 0]).tag(sync=True)
-    """True [rows, columns] of the frame shown (index levels count as columns)."""
+    """True [rows, columns] of the frame (``df.shape``)."""
+    index_columns = t.Int(0).tag(sync=True)
+    """Index levels shown as leading grid columns (0 for a plain integer index)."""
     columns = t.List(t.Dict()).tag(sync=True)
-    """Schema: one {name, kind, dtype} per column (display names, unique)."""
+    """Schema of the grid's columns (index levels first): {name, kind, dtype} each."""
     page_size = t.Int(transport.DEFAULT_PAGE_ROWS).tag(sync=True)
     """Rows per page the grid asks for."""
     max_page_columns = t.Int(transport.MAX_PAGE_COLUMNS).tag(sync=True)
@@ -56,15 +59,17 @@ class DataPanel(Panel):
         """Show a new frame: shape and schema at once, the profile when it is ready."""
         self._source = transport.PageSource(df)
         with self.hold_sync():
-            self.shape = list(self._source.shape)
+            self.shape = [int(df.shape[0]), int(df.shape[1])]
+            self.index_columns = self._source.index_columns
             self.columns = self._source.schema()
             self.version += 1
             self.error = ""
         self._profile_token = object()
         if prof is not None:
             self._show_profile(prof)
-        elif df.size >= BACKGROUND_PROFILE_CELLS:
+        elif df.size >= BACKGROUND_PROFILE_CELLS or df.shape[1] > BACKGROUND_PROFILE_COLUMNS:
             self.profile_status = "computing"
+            self.profiles, self.findings = [], []
             token = self._profile_token
             threading.Thread(target=self._profile_worker, args=(df, token), daemon=True).start()
         else:
@@ -81,10 +86,13 @@ class DataPanel(Panel):
             self.on_main(lambda: self._show_profile(prof))
 
     def _show_profile(self, prof: Profile) -> None:
+        shown = transport.MAX_PROFILED_SHOWN
         with self.hold_sync():
-            self.profiles = [compact(c) for c in prof.columns[: transport.MAX_SCHEMA_COLUMNS]]
+            self.profiles = [compact(c) for c in prof.columns[:shown]]
             self.findings = prof.findings[:20]
-            self.profile_status = "ready"
+            self.profile_status = "ready" if len(prof.columns) <= shown else (
+                f"cards for the first {shown:,} of {len(prof.columns):,} columns; "
+                "lepton_widgets.profile(df) has them all")
 
     def page(self, offset: int = 0, limit: int | None = None, col_offset: int = 0,
              sort: tuple[int, bool] | None = None) -> tuple[dict, bytes]:

@@ -7,7 +7,7 @@ import threading
 import ipywidgets as ipw
 import traitlets as t
 
-from ..engine import jsonsafe
+from ..engine import jsonsafe, transport
 from ..engine import labels as lb
 from ..engine.models import TrainingStopped, TrainResult, choices
 from ..engine.session import Session
@@ -42,6 +42,8 @@ class ModelControls(Panel):
     """[feature, importance] ranked: the permutation importance on the test split."""
     confusion = t.Dict().tag(sync=True)
     """{classes, matrix} for classification."""
+    per_class = t.List(t.Dict()).tag(sync=True)
+    """Precision, recall, F1 and support of each class (classification)."""
     notes = t.List(t.Unicode()).tag(sync=True)
 
     def __init__(self, on_train, on_stop, **kwargs) -> None:
@@ -72,7 +74,7 @@ class ModelPanel(ipw.VBox):
 
     def refresh(self) -> None:
         df = self.session.current
-        self.controls.columns = lb.display_names(df.columns)[:5000]
+        self.controls.columns = lb.display_names(df.columns)[: transport.MAX_LISTED_COLUMNS]
         if self.controls.target and self.controls.target not in self.controls.columns:
             self.controls.target = CLUSTERING
 
@@ -94,6 +96,9 @@ class ModelPanel(ipw.VBox):
             c.target, c.model = target, model
             c.status, c.progress, c.error = "running", 0.0, ""
             c.message = "starting…"
+            c.metrics, c.drivers, c.leaderboard, c.per_class = [], [], [], []
+            c.confusion, c.notes, c.task, c.chosen = {}, [], "", ""
+        self.chart.children = []
         self._stop.clear()
         if background:
             self._thread = threading.Thread(target=self._work, args=(label, model), daemon=True)
@@ -141,10 +146,14 @@ class ModelPanel(ipw.VBox):
                          zip(result.drivers["feature"], result.drivers["importance"], strict=False)]
             c.confusion = ({"classes": [str(x) for x in result.classes],
                             "matrix": result.confusion} if result.confusion else {})
+            c.per_class = jsonsafe.tree([{**row, "class": str(row["class"])}
+                                         for row in result.per_class])
             c.notes = list(result.notes)
             c.status, c.progress = "done", 1.0
             name, value = result.main_metric
-            c.message = f"{result.model}: {name} {value:.3f} on the held-out test split"
+            where = ("on all rows" if result.task == "clustering"
+                     else "on the held-out test split")
+            c.message = f"{result.model}: {name} {value:.3f} {where}"
         if result.task == "regression":
             fig = charts.predicted_vs_actual(result.y_test, result.y_pred,
                                              title=f"{result.target}: predicted vs actual")

@@ -39,14 +39,17 @@ class Studio(ipw.VBox):
         self.session.subscribe(self._on_session)
 
     def _on_session(self, what: str) -> None:
+        # each panel refreshes on its own: one failing never leaves the others stale
         if what == "data":
-            self.data_panel.set_frame(self.session.current)
-            self.clean_panel.refresh()
-            self.model_panel.refresh()
+            self.data_panel.guarded(self.data_panel.set_frame, self.session.current)
+            self.clean_panel.guarded(self.clean_panel.refresh)
+            self.model_panel.controls.guarded(self.model_panel.refresh)
         elif what == "model" and self.session.result is not None:
-            self.model_panel.controls.on_main(
-                lambda: self.model_panel.show_result(self.session.result))
-        self.code_panel.on_main(lambda: setattr(self.code_panel, "code", self.session.code()))
+            result = self.session.result
+            controls = self.model_panel.controls
+            controls.on_main(lambda: controls.guarded(self.model_panel.show_result, result))
+        code = self.code_panel
+        code.on_main(lambda: code.guarded(setattr, code, "code", self.session.code()))
 
     # --- the same actions from Python --------------------------------------------------
     @property

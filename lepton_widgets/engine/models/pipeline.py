@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -9,13 +10,15 @@ import pandas as pd
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
 from ..kinds import column_kind
 from ..labels import display_name
+from ..snippets import as_text
 from .registry import Spec, build_estimator
 
 MAX_ONEHOT_LEVELS = 20  # rarer levels fall into one "infrequent" bucket
+ID_LEVELS = 50          # a categorical with more levels, mostly unique, is an identifier
 
 
 class TrainError(ValueError):
@@ -29,6 +32,7 @@ class FeaturePlan:
     numeric: list = field(default_factory=list)
     categorical: list = field(default_factory=list)
     dropped: dict = field(default_factory=dict)
+    capped: dict = field(default_factory=dict)  # label -> levels beyond the one-hot cap
 
     @property
     def features(self) -> list:
@@ -42,6 +46,8 @@ def plan_features(X: pd.DataFrame) -> FeaturePlan:
         if not isinstance(label, str):
             raise TrainError(f"column {display_name(label)!r} has a non-text name; "
                              "rename the columns to text to train on them")
+        if not isinstance(X[label], pd.Series):
+            raise TrainError(f"column {label!r} appears more than once; rename the duplicates")
         s = X[label]
         kind = column_kind(s)
         if s.count() == 0:
@@ -54,13 +60,18 @@ def plan_features(X: pd.DataFrame) -> FeaturePlan:
                 raise TrainError(f"column {label!r} holds {n_inf} infinite values; replace "
                                  "them with missing (Clean tab) or drop the column")
             plan.numeric.append(label)
-        elif kind in ("boolean", "categorical"):
+        elif kind in ("boolean", "categorical", "mixed"):
+            levels = int(s.astype(object).nunique())
+            if levels > ID_LEVELS and levels > 0.5 * s.count():
+                plan.dropped[label] = (f"looks like an identifier ({levels:,} distinct values "
+                                       f"in {int(s.count()):,} rows)")
+                continue
+            if levels > MAX_ONEHOT_LEVELS:
+                plan.capped[label] = levels
             plan.categorical.append(label)
         elif kind == "text":
             plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); "
                                    "text features come with the Features tab")
-        elif kind == "mixed":
-            plan.dropped[label] = "mixes value types; convert it to one type first"
         elif kind in ("datetime", "timedelta"):
             plan.dropped[label] = f"{kind}; extract date parts first"
         else:
@@ -81,7 +92,7 @@ def build_pipeline(plan: FeaturePlan, spec: Spec) -> Pipeline:
         ]), list(plan.numeric)))
     if plan.categorical:
         parts.append(("categorical", Pipeline([
-            ("impute", SimpleImputer(strategy="constant", fill_value="missing")),
+            ("text", FunctionTransformer(as_text, feature_names_out="one-to-one")),
             ("encode", OneHotEncoder(handle_unknown="infrequent_if_exist",
                                      max_categories=MAX_ONEHOT_LEVELS, sparse_output=False)),
         ]), list(plan.categorical)))
@@ -97,8 +108,11 @@ def pipeline_code(plan: FeaturePlan, spec: Spec) -> list[str]:
         "from sklearn.compose import ColumnTransformer",
         "from sklearn.impute import SimpleImputer",
         "from sklearn.pipeline import Pipeline",
-        "from sklearn.preprocessing import OneHotEncoder, StandardScaler",
+        "from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler",
         f"from {module} import {cls}",
+        "",
+        *inspect.getsource(as_text).splitlines(),
+        "",
         "",
         "parts = []",
     ]
@@ -112,7 +126,7 @@ def pipeline_code(plan: FeaturePlan, spec: Spec) -> list[str]:
     if plan.categorical:
         lines += [
             'parts.append(("categorical", Pipeline([',
-            '    ("impute", SimpleImputer(strategy="constant", fill_value="missing")),',
+            '    ("text", FunctionTransformer(as_text, feature_names_out="one-to-one")),',
             '    ("encode", OneHotEncoder(handle_unknown="infrequent_if_exist",',
             f"                             max_categories={MAX_ONEHOT_LEVELS}, "
             "sparse_output=False)),",

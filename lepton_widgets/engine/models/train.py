@@ -14,7 +14,14 @@ from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score, tra
 from .. import metrics as mt
 from ..kinds import column_kind
 from ..labels import display_name
-from .pipeline import FeaturePlan, TrainError, build_pipeline, pipeline_code, plan_features
+from .pipeline import (
+    MAX_ONEHOT_LEVELS,
+    FeaturePlan,
+    TrainError,
+    build_pipeline,
+    pipeline_code,
+    plan_features,
+)
 from .registry import AUTO_CANDIDATES, MODELS, model_spec
 
 MAX_CLASSES = 50          # an integer target with more levels than this is a regression
@@ -96,7 +103,8 @@ class TrainResult:
             return "\n".join(lines) + "\n"
         lines += [
             f"data = {data}[{data}[{self.target!r}].notna()]",
-            f"X, y = data[{cols!r}], data[{self.target!r}]",
+            f"X, y = data[{cols!r}], data[{self.target!r}]"
+            + (".astype(str)" if s.get("label_text") else ""),
             "X_train, X_test, y_train, y_test = train_test_split(",
             f"    X, y, test_size={s['test_size']!r}, random_state={s['random_state']!r}, "
             f"stratify={'y' if s['stratify'] else 'None'})",
@@ -113,13 +121,20 @@ class TrainResult:
         return "\n".join(lines) + "\n"
 
 
+def needs_text_labels(y: pd.Series) -> bool:
+    """Class labels scikit-learn cannot sort as they are (objects, categories) become text."""
+    return y.dtype == object or isinstance(y.dtype, pd.CategoricalDtype)
+
+
 def detect_task(y: pd.Series) -> str:
     """Regression for continuous numbers, classification for labels and small integer sets."""
     kind = column_kind(y)
     if kind == "numeric":
         values = y.dropna()
+        floats = values.to_numpy(dtype="float64")
+        floats = floats[np.isfinite(floats)]
         integral = y.dtype.kind in "iu" or str(y.dtype).startswith(("Int", "UInt")) or bool(
-            np.all(np.mod(values.to_numpy(dtype="float64"), 1) == 0))
+            np.all(np.mod(floats, 1) == 0))
         if integral and values.nunique() <= min(MAX_CLASSES, max(2, len(values) // 10)):
             return "classification"
         return "regression"
@@ -185,30 +200,42 @@ def train(
     if target not in df.columns:
         raise TrainError(f"target {display_name(target)!r} is not a column")
     notes: list[str] = []
+    shown = display_name(target)
     y_all = df[target]
     known = y_all.notna()
     if not known.all():
-        notes.append(f"{int((~known).sum()):,} rows with missing {target!r} were left out")
+        notes.append(f"{int((~known).sum()):,} rows with missing {shown!r} were left out")
     data = df[known]
     if data.shape[0] < 10:
-        raise TrainError(f"only {data.shape[0]} rows have a value for {target!r}; "
+        raise TrainError(f"only {data.shape[0]} rows have a value for {shown!r}; "
                          "need at least 10 to train and test")
     y = data[target]
     task = task or detect_task(y)
+    label_text = task == "classification" and needs_text_labels(y)
+    if label_text:
+        y = y.astype(str)
+    if task == "regression":
+        n_inf = int(np.isinf(y.to_numpy(dtype="float64", na_value=np.nan)).sum())
+        if n_inf:
+            raise TrainError(f"target {shown!r} holds {n_inf} infinite values; replace them "
+                             "with missing (Clean tab) first")
     plan = plan_features(data.drop(columns=[target]))
     notes += [f"{k!r} left out: {v}" for k, v in plan.dropped.items()]
+    notes += [f"{k!r} has {n:,} levels: one-hot keeps the {MAX_ONEHOT_LEVELS - 1} most "
+              "frequent, the rest share one 'infrequent' column" for k, n in plan.capped.items()]
     X = data[plan.features]
 
     stratify = False
     if task == "classification":
         counts = y.value_counts()
+        counts = counts[counts > 0]  # unused categories are not classes
         levels = counts.index.tolist()  # plain Python values for the messages
         if len(counts) < 2:
-            raise TrainError(f"target {target!r} has only one class ({levels[0]!r}); "
+            raise TrainError(f"target {shown!r} has only one class ({levels[0]!r}); "
                              "nothing to learn")
         share = counts.iloc[-1] / counts.sum()
         if share < IMBALANCE_SHARE:
-            notes.append(f"target {target!r} is imbalanced: class {levels[-1]!r} is "
+            notes.append(f"target {shown!r} is imbalanced: class {levels[-1]!r} is "
                          f"{share:.1%} of rows; judge by balanced accuracy and per-class recall")
         stratify = bool(counts.min() >= 2)
     notes += leakage_notes(X, y)
@@ -236,6 +263,9 @@ def train(
                           "seconds": time.perf_counter() - t0})
         if not board:
             raise TrainingStopped("stopped before any model finished")
+        if len(board) < len(candidates):
+            notes.append(f"stopped early: compared {len(board)} of {len(candidates)} models "
+                         "and kept the best of those")
         board.sort(key=lambda r: -r[f"cv_{CV_SCORING[task]}"])
         chosen = board[0]["model"]
     else:
@@ -266,7 +296,8 @@ def train(
         task=task, target=target, model=chosen, pipeline=pipeline, metrics=scores,
         leaderboard=pd.DataFrame(board), plan=plan, X_test=X_test,
         y_test=y_test, y_pred=y_pred, notes=notes,
-        settings={"test_size": test_size, "random_state": random_state, "stratify": stratify},
+        settings={"test_size": test_size, "random_state": random_state, "stratify": stratify,
+                  "label_text": label_text},
         **result_extra,
     )
 
@@ -302,11 +333,12 @@ def _cluster(df, model, random_state, on_progress) -> TrainResult:
     sizes = pd.Series(labels).value_counts().sort_index()
     return TrainResult(
         task="clustering", target=None, model=key, pipeline=pipeline,
-        metrics={"silhouette": score, "clusters": n_labels},
+        metrics={"silhouette": score, "clusters": n_labels,
+                 **{f"size of cluster {k}": int(v) for k, v in sizes.items()}},
         leaderboard=pd.DataFrame([{"model": key, "label": MODELS[key]["label"],
                                    "silhouette": score}]),
         plan=plan,
         X_test=X, y_test=None, y_pred=labels,
-        notes=[f"cluster sizes: {', '.join(f'{k}: {v}' for k, v in sizes.items())}"],
+        notes=[f"{k!r} left out: {v}" for k, v in plan.dropped.items()],
         settings={"random_state": random_state},
     )
