@@ -93,7 +93,7 @@ def test_recipe_replays_exactly_or_names_the_problem(case):
     try:
         out = recipe.apply(df)
     except lw.StepError as exc:
-        assert str(exc).startswith("step ")  # noqa: PT017 - a clear message, not a raw pandas error
+        assert str(exc).startswith("step ")  # a clear message, not a raw pandas error
         return
     finally:
         pd.testing.assert_frame_equal(df, before)

@@ -54,7 +54,7 @@ def column_kind(s: pd.Series) -> str:
         return "boolean"
     if isinstance(dtype, pd.CategoricalDtype):
         return "categorical"
-    if pdt.is_datetime64_any_dtype(dtype):
+    if pdt.is_datetime64_any_dtype(dtype) or isinstance(dtype, pd.PeriodDtype):
         return "datetime"
     if pdt.is_timedelta64_dtype(dtype):
         return "timedelta"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -56,10 +57,22 @@ class Profile:
         return self.summary().to_html(index=False)  # pandas escapes the cells
 
 
-def profile(df: pd.DataFrame) -> Profile:
-    """Profile every column of ``df`` (which is not modified)."""
+class ProfileStopped(RuntimeError):
+    """``should_stop`` asked the profile to end early."""
+
+
+def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None) -> Profile:
+    """Profile every column of ``df`` (which is not modified).
+
+    ``should_stop`` is checked between columns; when it answers True the profile ends with
+    :class:`ProfileStopped`.
+    """
     names = display_names(df.columns)
-    columns = [profile_column(df.iloc[:, i], names[i]) for i in range(df.shape[1])]
+    columns = []
+    for i in range(df.shape[1]):
+        if should_stop is not None and should_stop():
+            raise ProfileStopped("profile stopped")
+        columns.append(profile_column(df.iloc[:, i], names[i]))
     return Profile(
         n_rows=int(df.shape[0]),
         n_columns=int(df.shape[1]),

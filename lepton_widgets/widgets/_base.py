@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import anywidget
@@ -12,6 +13,10 @@ import traitlets as t
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 log = logging.getLogger("lepton_widgets")
+
+# Background work (profiles of big frames, training). An executor's threads are joined
+# cleanly at interpreter exit; bare daemon threads inside native code can abort it.
+WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lepton")
 
 
 def static_file(name: str) -> Path:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 import pandas as pd
 import traitlets as t
 
 from ..engine import transport
-from ..engine.profile import Profile, profile
-from ._base import Panel, static_file
+from ..engine.profile import Profile, ProfileStopped, profile
+from ._base import WORKERS, Panel, static_file
 
 BACKGROUND_PROFILE_CELLS = 2_000_000  # bigger frames are profiled in a worker thread
 BACKGROUND_PROFILE_COLUMNS = 200      # and so are wide ones
@@ -71,13 +69,15 @@ class DataPanel(Panel):
             self.profile_status = "computing"
             self.profiles, self.findings = [], []
             token = self._profile_token
-            threading.Thread(target=self._profile_worker, args=(df, token), daemon=True).start()
+            WORKERS.submit(self._profile_worker, df, token)
         else:
             self._show_profile(profile(df))
 
     def _profile_worker(self, df: pd.DataFrame, token: object) -> None:
         try:
-            prof = profile(df)
+            prof = profile(df, should_stop=lambda: token is not self._profile_token)
+        except ProfileStopped:  # newer data arrived; its own profile is on the way
+            return
         except Exception as exc:  # reported in the panel
             status = f"profile failed: {exc}"
             self.on_main(lambda: setattr(self, "profile_status", status))

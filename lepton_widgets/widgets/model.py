@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future, wait
 
 import ipywidgets as ipw
 import traitlets as t
@@ -12,7 +13,7 @@ from ..engine import labels as lb
 from ..engine.models import TrainingStopped, TrainResult, choices
 from ..engine.session import Session
 from . import charts
-from ._base import Panel, static_file
+from ._base import WORKERS, Panel, static_file
 
 CLUSTERING = ""  # target value that means "no target: find clusters"
 
@@ -69,7 +70,7 @@ class ModelPanel(ipw.VBox):
         self.chart = ipw.Box(layout={"width": "100%"})
         super().__init__([self.controls, self.chart], **kwargs)
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._job: Future | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -88,7 +89,7 @@ class ModelPanel(ipw.VBox):
 
     def start(self, target: str, model: str = "auto", background: bool = True) -> None:
         """Train in a worker thread (or here, with ``background=False``)."""
-        if self._thread is not None and self._thread.is_alive():
+        if self._job is not None and not self._job.done():
             raise RuntimeError("a model is already training; press Stop first")
         c = self.controls
         label = self._target_label(target)
@@ -101,15 +102,14 @@ class ModelPanel(ipw.VBox):
         self.chart.children = []
         self._stop.clear()
         if background:
-            self._thread = threading.Thread(target=self._work, args=(label, model), daemon=True)
-            self._thread.start()
+            self._job = WORKERS.submit(self._work, label, model)
         else:
             self._work(label, model)
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until background training ends."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        if self._job is not None:
+            wait([self._job], timeout)
 
     def _work(self, target, model: str) -> None:
         def progress(fraction: float, message: str) -> None:
