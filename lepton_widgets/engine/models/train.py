@@ -281,7 +281,7 @@ def train(
     if task == "regression":
         scores = mt.regression_metrics(y_test, y_pred)
     else:
-        classes = list(pipeline.classes_)
+        classes = pipeline.classes_.tolist()  # plain Python values
         proba = pipeline.predict_proba(X_test) if hasattr(pipeline, "predict_proba") else None
         scores = mt.classification_metrics(y_test.to_numpy(), y_pred, proba, classes)
         result_extra = {"classes": classes, "confusion": mt.confusion(y_test, y_pred, classes),
