@@ -1,0 +1,32 @@
+"""Cleaning steps: each applies to a frame, prints its own pandas code and has a JSON form.
+
+A step never modifies the frame it is given. Columns are addressed by their real labels
+(tuples for MultiIndex columns); generated code quotes every label with ``lit`` (repr).
+"""
+
+from __future__ import annotations
+
+from .base import Step, StepError, lit
+from .columns import CAST_TARGETS, Cast, DropColumns
+from .missing import FILL_STRATEGIES, DropMissing, FillMissing
+from .rows import DropDuplicates
+
+STEPS: dict[str, type[Step]] = {
+    cls.op: cls for cls in (DropColumns, DropDuplicates, FillMissing, DropMissing, Cast)
+}
+
+
+def make_step(op: str | Step, **params: object) -> Step:
+    """A step from its op name and parameters (or the step itself)."""
+    if isinstance(op, Step):
+        return op
+    if op not in STEPS:
+        raise StepError(f"unknown step {op!r}; known: {', '.join(STEPS)}")
+    try:
+        return STEPS[op].from_dict({"op": op, **params})
+    except TypeError as exc:
+        raise StepError(f"bad parameters for {op}: {exc}") from exc
+
+
+__all__ = ["CAST_TARGETS", "FILL_STRATEGIES", "STEPS", "Cast", "DropColumns", "DropDuplicates",
+           "DropMissing", "FillMissing", "Step", "StepError", "lit", "make_step"]

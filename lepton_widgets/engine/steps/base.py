@@ -1,0 +1,91 @@
+"""The step contract and the helpers every step uses."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, fields
+from typing import ClassVar
+
+import pandas as pd
+
+from .. import labels as lb
+
+
+class StepError(ValueError):
+    """A step cannot run on this frame; the message names the column and the problem."""
+
+
+REPORT_EXAMPLES = 5  # unreadable values quoted in a report
+
+
+def as_list(columns: Sequence[Hashable] | Hashable | None) -> list[Hashable]:
+    if columns is None:
+        return []
+    if isinstance(columns, (str, tuple)) or not isinstance(columns, Sequence):
+        return [columns]
+    return list(columns)
+
+
+def require(df: pd.DataFrame, columns: list[Hashable]) -> None:
+    try:
+        lb.require(df, columns)
+    except lb.ColumnError as exc:
+        raise StepError(str(exc)) from None
+
+
+def lit(value: object) -> str:
+    """Python source for a label or value (the exported code imports np and pd)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    if isinstance(value, (pd.Timestamp, pd.Timedelta, pd.Period)):
+        return "pd." + repr(value)
+    if isinstance(value, tuple):
+        return "(" + ", ".join(lit(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+def list_code(columns: list[Hashable]) -> str:
+    return "[" + ", ".join(lit(c) for c in columns) + "]"
+
+
+def names(columns: list[Hashable]) -> str:
+    return ", ".join(lb.display_name(c) for c in columns)
+
+
+@dataclass
+class Step:
+    """Base class: subclasses set ``op`` and implement ``apply``, ``to_code``, ``describe``."""
+
+    op: ClassVar[str] = ""
+    helpers: ClassVar[tuple] = ()  # snippets the generated code needs
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def report(self, before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
+        """Notes about what the step could not do (unreadable values and the like)."""
+        return []
+
+    def to_code(self) -> str:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def to_dict(self) -> dict:
+        out: dict = {"op": self.op}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("columns", "subset") and value is not None:
+                value = [lb.to_jsonable(c) for c in value]
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Step:
+        params = {k: v for k, v in data.items() if k != "op"}
+        for key in ("columns", "subset"):
+            if params.get(key) is not None:
+                params[key] = [lb.from_jsonable(c) for c in as_list(params[key])]
+        return cls(**params)
