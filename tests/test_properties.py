@@ -53,7 +53,8 @@ def frame_and_recipe(draw):
     recipe = lw.Recipe()
     for _ in range(draw(st.integers(1, 4))):
         op = draw(st.sampled_from(["fill_missing", "drop_missing", "drop_duplicates", "cast",
-                                   "drop_columns"]))
+                                   "drop_columns", "filter", "sort", "clip_outliers", "text",
+                                   "rename", "drop_missing_columns"]))
         chosen = draw(st.lists(st.sampled_from(cols), min_size=1, max_size=2, unique=True))
         if op == "fill_missing":
             strategy = draw(st.sampled_from(["mode", "ffill", "bfill", "constant"]))
@@ -65,6 +66,21 @@ def frame_and_recipe(draw):
                 ["numeric", "string", "category", "boolean"]))}
         elif op == "drop_duplicates":
             params = {"subset": chosen, "keep": draw(st.sampled_from(["first", "last", False]))}
+        elif op == "filter":
+            params = {"conditions": [{"column": c, "op": draw(st.sampled_from(
+                ["notna", "isna", "==", ">"])), "value": 0} for c in chosen],
+                      "how": draw(st.sampled_from(["all", "any"]))}
+        elif op == "sort":
+            params = {"by": chosen, "ascending": draw(st.booleans())}
+        elif op == "clip_outliers":
+            params = {"columns": chosen, "action": draw(st.sampled_from(["clip", "drop",
+                                                                         "flag"]))}
+        elif op == "text":
+            params = {"columns": chosen, "action": draw(st.sampled_from(["trim", "upper"]))}
+        elif op == "rename":
+            params = {"mapping": {chosen[0]: "renamed"}}
+        elif op == "drop_missing_columns":
+            params = {"threshold": draw(st.sampled_from([0.0, 0.5, 1.0]))}
         else:
             params = {"columns": chosen}
         recipe.add(op, **params)
@@ -102,4 +118,4 @@ def test_recipe_replays_exactly_or_names_the_problem(case):
     pd.testing.assert_frame_equal(namespace["transform"](df), out)
     again = lw.Recipe.from_json(recipe.to_json())
     pd.testing.assert_frame_equal(again.apply(df), out)
-    assert np.all(np.isin(out.columns, df.columns))
+    assert len(out) <= len(df)

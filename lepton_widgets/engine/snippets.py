@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_text", "cast_column", "fill_missing"]
+__all__ = ["as_text", "cast_column", "fill_missing", "outlier_bounds"]
 
 
 def fill_missing(s, strategy, value=None):
@@ -60,3 +60,11 @@ def cast_column(s, to):
 def as_text(X):
     """Categorical model inputs as text, missing values as the category 'missing'."""
     return X.astype(object).where(X.notna(), "missing").astype(str)
+
+
+def outlier_bounds(s, method, factor):
+    """(low, high) limits: quartiles -/+ factor x IQR, or mean -/+ factor x std."""
+    if method == "iqr":
+        q1, q3 = s.quantile(0.25), s.quantile(0.75)
+        return q1 - factor * (q3 - q1), q3 + factor * (q3 - q1)
+    return s.mean() - factor * s.std(), s.mean() + factor * s.std()

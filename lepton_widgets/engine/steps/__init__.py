@@ -7,12 +7,22 @@ A step never modifies the frame it is given. Columns are addressed by their real
 from __future__ import annotations
 
 from .base import Step, StepError, lit
-from .columns import CAST_TARGETS, Cast, DropColumns
-from .missing import FILL_STRATEGIES, DropMissing, FillMissing
-from .rows import DropDuplicates
+from .columns import CAST_TARGETS, Cast, DropColumns, Rename
+from .missing import FILL_STRATEGIES, DropMissing, DropMissingColumns, FillMissing
+from .rows import (
+    CONDITIONS,
+    OUTLIER_ACTIONS,
+    OUTLIER_METHODS,
+    ClipOutliers,
+    DropDuplicates,
+    Filter,
+    Sort,
+)
+from .text import TEXT_ACTIONS, TextClean
 
 STEPS: dict[str, type[Step]] = {
-    cls.op: cls for cls in (DropColumns, DropDuplicates, FillMissing, DropMissing, Cast)
+    cls.op: cls for cls in (DropColumns, Rename, DropDuplicates, FillMissing, DropMissing,
+                            DropMissingColumns, Cast, Filter, Sort, ClipOutliers, TextClean)
 }
 
 
@@ -28,5 +38,7 @@ def make_step(op: str | Step, **params: object) -> Step:
         raise StepError(f"bad parameters for {op}: {exc}") from exc
 
 
-__all__ = ["CAST_TARGETS", "FILL_STRATEGIES", "STEPS", "Cast", "DropColumns", "DropDuplicates",
-           "DropMissing", "FillMissing", "Step", "StepError", "lit", "make_step"]
+__all__ = ["CAST_TARGETS", "CONDITIONS", "FILL_STRATEGIES", "OUTLIER_ACTIONS",
+           "OUTLIER_METHODS", "STEPS", "TEXT_ACTIONS", "Cast", "ClipOutliers", "DropColumns",
+           "DropDuplicates", "DropMissing", "DropMissingColumns", "FillMissing", "Filter",
+           "Rename", "Sort", "Step", "StepError", "TextClean", "lit", "make_step"]

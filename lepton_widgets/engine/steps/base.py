@@ -59,6 +59,7 @@ class Step:
 
     op: ClassVar[str] = ""
     helpers: ClassVar[tuple] = ()  # snippets the generated code needs
+    label_lists: ClassVar[tuple] = ("columns", "subset", "by")  # fields holding labels
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         raise NotImplementedError
@@ -77,7 +78,7 @@ class Step:
         out: dict = {"op": self.op}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name in ("columns", "subset") and value is not None:
+            if f.name in self.label_lists and value is not None:
                 value = [lb.to_jsonable(c) for c in value]
             out[f.name] = value
         return out
@@ -85,7 +86,7 @@ class Step:
     @classmethod
     def from_dict(cls, data: dict) -> Step:
         params = {k: v for k, v in data.items() if k != "op"}
-        for key in ("columns", "subset"):
+        for key in cls.label_lists:
             if params.get(key) is not None:
                 params[key] = [lb.from_jsonable(c) for c in as_list(params[key])]
         return cls(**params)

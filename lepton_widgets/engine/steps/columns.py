@@ -84,3 +84,41 @@ class Cast(Step):
 
     def describe(self) -> str:
         return f"Convert {names(self.columns)} to {self.to}"
+
+
+@dataclass
+class Rename(Step):
+    """Give columns new names: ``mapping`` {old: new} (or a list of [old, new] pairs)."""
+
+    mapping: dict = field(default_factory=dict)
+    op: ClassVar[str] = "rename"
+
+    def __post_init__(self) -> None:
+        pairs = self.mapping.items() if isinstance(self.mapping, dict) else self.mapping
+        self.mapping = {lb.from_jsonable(k): v for k, v in pairs}
+        if not self.mapping:
+            raise StepError("choose a column to rename")
+        for old, new in self.mapping.items():
+            if not isinstance(new, str) or not new.strip():
+                raise StepError(f"type a new name for column {lb.display_name(old)!r}")
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        require(df, list(self.mapping))
+        after = [self.mapping.get(c, c) for c in df.columns]
+        clash = pd.Index(after)[pd.Index(after).duplicated()]
+        if len(clash):
+            raise StepError(f"renaming would give two columns named {clash[0]!r}")
+        return df.rename(columns=self.mapping)
+
+    def to_dict(self) -> dict:
+        if all(isinstance(k, str) for k in self.mapping):
+            return {"op": self.op, "mapping": dict(self.mapping)}
+        return {"op": self.op, "mapping": [[lb.to_jsonable(k), v] for k, v in self.mapping.items()]}
+
+    def to_code(self) -> str:
+        body = ", ".join(f"{lit(k)}: {lit(v)}" for k, v in self.mapping.items())
+        return f"df = df.rename(columns={{{body}}})"
+
+    def describe(self) -> str:
+        return "Rename " + ", ".join(f"{lb.display_name(k)} to {v}"
+                                     for k, v in self.mapping.items())

@@ -115,3 +115,24 @@ class DropMissing(Step):
         where = names(self.columns) if self.columns else "any column"
         return f"Drop rows missing {'all of' if self.how == 'all' else ''} {where}".replace(
             "  ", " ")
+
+
+@dataclass
+class DropMissingColumns(Step):
+    """Drop every column whose share of missing values is above ``threshold`` (0-1)."""
+
+    threshold: float = 0.5
+    op: ClassVar[str] = "drop_missing_columns"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.threshold, (int, float)) or not 0 <= self.threshold <= 1:
+            raise StepError(f"the threshold is a share between 0 and 1, not {self.threshold!r}")
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        return df.loc[:, df.isna().mean().fillna(0.0).le(self.threshold).to_numpy()]
+
+    def to_code(self) -> str:
+        return f"df = df.loc[:, df.isna().mean().fillna(0.0).le({self.threshold!r}).to_numpy()]"
+
+    def describe(self) -> str:
+        return f"Drop columns missing in more than {self.threshold:.0%} of rows"

@@ -1,0 +1,88 @@
+"""Text cleaning: trim, change case, replace, extract with a regular expression."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import pandas as pd
+
+from .. import labels as lb
+from .base import Step, StepError, as_list, lit, names, require
+
+TEXT_ACTIONS = ("trim", "lower", "upper", "title", "replace", "extract")
+_SIMPLE = {"trim": "strip", "lower": "lower", "upper": "upper", "title": "title"}
+
+
+@dataclass
+class TextClean(Step):
+    """One text operation on string columns. ``replace`` and ``extract`` take ``pattern``
+    (a regular expression when ``regex`` is true); ``extract`` keeps the first group, or the
+    whole match when the pattern has no group."""
+
+    columns: list = field(default_factory=list)
+    action: str = "trim"
+    pattern: str = ""
+    replacement: str = ""
+    regex: bool = False
+    op: ClassVar[str] = "text"
+
+    def __post_init__(self) -> None:
+        self.columns = as_list(self.columns)
+        if not self.columns:
+            raise StepError("choose at least one text column")
+        if self.action not in TEXT_ACTIONS:
+            raise StepError(f"unknown text action {self.action!r}; use one of "
+                            f"{', '.join(TEXT_ACTIONS)}")
+        if self.action in ("replace", "extract"):
+            if not self.pattern:
+                raise StepError(f"{self.action} needs a pattern")
+            if self.regex or self.action == "extract":
+                try:
+                    re.compile(self.pattern)
+                except re.error as exc:
+                    raise StepError(f"the pattern {self.pattern!r} is not a valid regular "
+                                    f"expression: {exc}") from None
+
+    @property
+    def _extract_pattern(self) -> str:
+        return self.pattern if re.compile(self.pattern).groups else f"({self.pattern})"
+
+    def _expr(self, s: str) -> str:
+        """The pandas expression on column source ``s`` (shared by apply and to_code)."""
+        if self.action in _SIMPLE:
+            return f"{s}.str.{_SIMPLE[self.action]}()"
+        if self.action == "replace":
+            return (f"{s}.str.replace({self.pattern!r}, {self.replacement!r}, "
+                    f"regex={self.regex!r})")
+        return f"{s}.str.extract({self._extract_pattern!r}, expand=False)"
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        require(df, self.columns)
+        out = df.copy(deep=False)
+        for c in self.columns:
+            s = df[c]
+            if not (pd.api.types.is_string_dtype(s.dtype) or isinstance(
+                    s.dtype, pd.CategoricalDtype)):
+                raise StepError(f"column {lb.display_name(c)!r} holds {s.dtype} values; text "
+                                "steps need text (change its type to string first)")
+            if s.dtype == object and not s.dropna().map(lambda v: isinstance(v, str)).all():
+                raise StepError(f"column {lb.display_name(c)!r} mixes text with other values; "
+                                "change its type to string first")
+            if self.action in _SIMPLE:
+                out[c] = getattr(s.str, _SIMPLE[self.action])()
+            elif self.action == "replace":
+                out[c] = s.str.replace(self.pattern, self.replacement, regex=self.regex)
+            else:
+                out[c] = s.str.extract(self._extract_pattern, expand=False)
+        return out
+
+    def to_code(self) -> str:
+        return "\n".join(f"df[{lit(c)}] = {self._expr(f'df[{lit(c)}]')}" for c in self.columns)
+
+    def describe(self) -> str:
+        what = {"trim": "Trim spaces in", "lower": "Lower-case", "upper": "Upper-case",
+                "title": "Title-case", "replace": f"Replace {self.pattern!r} with "
+                f"{self.replacement!r} in", "extract": f"Extract {self.pattern!r} from"}
+        return f"{what[self.action]} {names(self.columns)}"
