@@ -4,65 +4,140 @@ import { errorBox, fmt, h, selectedValues, setOptions, table } from "./util.js";
 const OPS = [
   ["fill_missing", "Fill missing values"],
   ["drop_missing", "Drop rows with missing values"],
+  ["drop_missing_columns", "Drop mostly-missing columns"],
   ["drop_columns", "Drop columns"],
   ["drop_duplicates", "Drop duplicate rows"],
   ["cast", "Change type"],
+  ["rename", "Rename a column"],
+  ["filter", "Filter rows"],
+  ["sort", "Sort rows"],
+  ["clip_outliers", "Handle outliers"],
+  ["text", "Clean text"],
 ];
-const KEEP = [["first", "keep first"], ["last", "keep last"], ["none", "drop all copies"]];
-const HOW = [["any", "any chosen column is missing"], ["all", "all chosen columns are missing"]];
 const HINT = {
   fill_missing: "Choose columns and how to fill their gaps.",
   drop_missing: "Rows missing a value in the chosen columns are removed (all columns if none chosen).",
+  drop_missing_columns: "Columns missing in more than this share of rows are removed.",
   drop_columns: "The chosen columns are removed.",
   drop_duplicates: "Rows repeated on the chosen columns (all columns if none chosen) are removed.",
   cast: "Values that cannot be read become missing; the preview counts them.",
+  rename: "Choose one column and type its new name.",
+  filter: "Keep the rows that meet the conditions. For 'in' and 'between' separate values with commas.",
+  sort: "Rows are sorted by the chosen columns, in list order; missing values go last.",
+  clip_outliers: "Limits: quartiles ± factor × IQR, or mean ± factor × standard deviation.",
+  text: "Applies to text columns. Replace/extract take a pattern (extract: a regular expression).",
 };
+// Which form fields each step shows (the column list is shared by most).
+const FIELDS = {
+  fill_missing: ["columns", "strategy", "value"],
+  drop_missing: ["columns", "how"],
+  drop_missing_columns: ["threshold"],
+  drop_columns: ["columns"],
+  drop_duplicates: ["columns", "keep"],
+  cast: ["columns", "to"],
+  rename: ["columns", "new_name"],
+  filter: ["conditions", "match"],
+  sort: ["columns", "order"],
+  clip_outliers: ["columns", "method", "factor", "action"],
+  text: ["columns", "text_action", "pattern", "replacement", "regex"],
+};
+
+const pairs = (xs) => xs.map((x) => [x, x]);
 
 export default {
   render({ model, el }) {
-    const op = h("select", { cls: "lw-op", attrs: { "aria-label": "step" } });
-    setOptions(op, OPS, "fill_missing");
+    const choices = model.get("choices");
+    const select = (cls, options, value, label) => {
+      const s = h("select", { cls, attrs: { "aria-label": label } });
+      setOptions(s, options, value);
+      return s;
+    };
+    const input = (cls, placeholder, value = "") => {
+      const i = h("input", { cls, attrs: { type: "text", placeholder, "aria-label": placeholder } });
+      i.value = value;
+      return i;
+    };
+    const op = select("lw-op", OPS, "fill_missing", "step");
     const cols = h("select", { cls: "lw-columns", attrs: { multiple: "", size: "8", "aria-label": "columns" } });
-    const strategy = h("select", { cls: "lw-strategy", attrs: { "aria-label": "strategy" } });
-    const value = h("input", { cls: "lw-value", attrs: { type: "text", placeholder: "value", "aria-label": "value" } });
-    const to = h("select", { cls: "lw-to", attrs: { "aria-label": "new type" } });
-    const keep = h("select", { cls: "lw-keep", attrs: { "aria-label": "keep" } });
-    setOptions(keep, KEEP, "first");
-    const how = h("select", { cls: "lw-how", attrs: { "aria-label": "how" } });
-    setOptions(how, HOW, "any");
-    const hint = h("div", { cls: "lw-muted" });
+    const w = {
+      columns: cols,
+      strategy: select("lw-strategy", pairs(choices.strategy), "median", "strategy"),
+      value: input("lw-value", "value"),
+      how: select("lw-how", [["any", "any chosen column is missing"], ["all", "all chosen columns are missing"]], "any", "how"),
+      threshold: input("lw-threshold", "percent", "50"),
+      keep: select("lw-keep", [["first", "keep first"], ["last", "keep last"], ["none", "drop all copies"]], "first", "keep"),
+      to: select("lw-to", pairs(choices.to), "numeric", "new type"),
+      new_name: input("lw-new-name", "new name"),
+      order: select("lw-order", [["asc", "ascending"], ["desc", "descending"]], "asc", "order"),
+      method: select("lw-method", [["iqr", "IQR"], ["zscore", "z-score"]], "iqr", "method"),
+      factor: input("lw-factor", "factor", "1.5"),
+      action: select("lw-action", [["clip", "clip to the limits"], ["drop", "drop their rows"], ["flag", "flag in a new column"]], "clip", "action"),
+      text_action: select("lw-text-action", pairs(choices.text_action), "trim", "text action"),
+      pattern: input("lw-pattern", "pattern"),
+      replacement: input("lw-replacement", "replacement"),
+      regex: h("input", { cls: "lw-regex", attrs: { type: "checkbox", "aria-label": "regular expression" } }),
+      match: select("lw-match", [["all", "all conditions"], ["any", "any condition"]], "all", "match"),
+    };
+    const conditions = h("div", { cls: "lw-conditions" });
+    w.conditions = conditions;
+    const LABELS = {
+      columns: "columns", strategy: "fill by", value: "value", how: "drop when", threshold: "missing share above (%)",
+      keep: "keep", to: "to", new_name: "new name", order: "order", method: "method", factor: "factor",
+      action: "outliers", text_action: "action", pattern: "pattern", replacement: "replacement",
+      regex: "regular expression", match: "keep rows meeting", conditions: "conditions",
+    };
+    const fields = Object.fromEntries(Object.entries(w).map(([k, input]) =>
+      [k, h("label", { cls: "lw-field", attrs: { "data-field": k } }, [h("span", { text: LABELS[k] }), input])]));
+
+    const columnOptions = () => model.get("columns").map((c) => [c.name, `${c.name}  (${c.kind})`]);
+    function addCondition() {
+      const column = select("lw-cond-column", columnOptions(), "", "condition column");
+      const test = select("lw-cond-op", pairs(choices.condition), ">", "condition");
+      const value = input("lw-cond-value", "value");
+      const row = h("div", { cls: "lw-condition" }, [column, test, value]);
+      row.appendChild(h("button", {
+        cls: "lw-btn lw-small", text: "×", attrs: { type: "button", title: "remove condition" },
+        on: { click: () => row.remove() },
+      }));
+      conditions.appendChild(row);
+    }
+    const addCond = h("button", { cls: "lw-btn lw-small lw-add-condition", text: "+ condition",
+      attrs: { type: "button" }, on: { click: addCondition } });
+
+    const hint = h("div", { cls: "lw-muted lw-hint" });
     const previewBox = h("div", { cls: "lw-preview", attrs: { "aria-live": "polite" } });
     const notesBox = h("ul", { cls: "lw-notes" });
     const stepsList = h("ol", { cls: "lw-steps" });
     const noSteps = h("div", { cls: "lw-muted", text: "no steps yet" });
     const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
 
-    const field = (label, input) => h("label", { cls: "lw-field" }, [h("span", { text: label }), input]);
-    const fStrategy = field("fill by", strategy);
-    const fValue = field("value", value);
-    const fTo = field("to", to);
-    const fKeep = field("keep", keep);
-    const fHow = field("drop when", how);
-
     const spec = () => {
-      const s = { op: op.value, columns: selectedValues(cols) };
-      if (op.value === "fill_missing") {
-        s.strategy = strategy.value;
-        if (strategy.value === "constant") s.value = value.value;
+      const o = op.value;
+      const s = { op: o };
+      for (const f of FIELDS[o]) {
+        if (f === "columns") s.columns = selectedValues(cols);
+        else if (f === "conditions") {
+          s.conditions = Array.from(conditions.querySelectorAll(".lw-condition"), (row) => ({
+            column: row.querySelector(".lw-cond-column").value,
+            op: row.querySelector(".lw-cond-op").value,
+            value: row.querySelector(".lw-cond-value").value,
+          }));
+        } else if (f === "regex") s.regex = w.regex.checked;
+        else if (f === "text_action") s.action = w.text_action.value;
+        else if (f === "match") s.how = w.match.value;
+        else if (f === "value" && w.strategy.value !== "constant") continue;
+        else s[f] = w[f].value;
       }
-      if (op.value === "cast") s.to = to.value;
-      if (op.value === "drop_duplicates") s.keep = keep.value;
-      if (op.value === "drop_missing") s.how = how.value;
       return s;
     };
     const sync = () => {
-      const o = op.value;
-      fStrategy.hidden = o !== "fill_missing";
-      fValue.hidden = !(o === "fill_missing" && strategy.value === "constant");
-      fTo.hidden = o !== "cast";
-      fKeep.hidden = o !== "drop_duplicates";
-      fHow.hidden = o !== "drop_missing";
-      hint.textContent = HINT[o];
+      const shown = new Set(FIELDS[op.value]);
+      for (const [k, f] of Object.entries(fields)) f.hidden = !shown.has(k);
+      if (shown.has("value")) fields.value.hidden = w.strategy.value !== "constant";
+      addCond.hidden = !shown.has("conditions");
+      if (shown.has("conditions") && !conditions.children.length) addCondition();
+      cols.multiple = op.value !== "rename";
+      hint.textContent = HINT[op.value];
       model.set("preview", {});
       model.set("error", ""); // an old complaint does not apply to a new step
       model.save_changes();
@@ -74,7 +149,8 @@ export default {
 
     el.appendChild(h("div", { cls: "lepton lw-clean" }, [
       h("div", { cls: "lw-form" }, [
-        field("step", op), field("columns", cols), fStrategy, fValue, fTo, fKeep, fHow, hint,
+        h("label", { cls: "lw-field" }, [h("span", { text: "step" }), op]),
+        ...Object.values(fields), addCond, hint,
         h("div", { cls: "lw-toolbar" }, [
           button("Preview", "lw-preview-btn", () => send("preview")),
           button("Add step", "lw-primary lw-add", () => send("add")),
@@ -87,8 +163,8 @@ export default {
     ]));
 
     function renderColumns() {
-      const chosen = selectedValues(cols);
-      setOptions(cols, model.get("columns").map((c) => [c.name, `${c.name}  (${c.kind})`]), chosen);
+      setOptions(cols, columnOptions(), selectedValues(cols));
+      for (const s of conditions.querySelectorAll(".lw-cond-column")) setOptions(s, columnOptions(), s.value);
     }
     function renderPreview() {
       const p = model.get("preview");
@@ -118,10 +194,8 @@ export default {
       notesBox.replaceChildren(...model.get("notes").map((n) => h("li", { cls: "lw-note", text: n })));
     }
 
-    setOptions(strategy, model.get("fill_strategies").map((s) => [s, s]), "median");
-    setOptions(to, model.get("cast_targets").map((s) => [s, s]), "numeric");
     op.addEventListener("change", sync);
-    strategy.addEventListener("change", sync);
+    w.strategy.addEventListener("change", sync);
     model.on("change:columns", renderColumns);
     model.on("change:preview", renderPreview);
     model.on("change:steps", renderSteps);

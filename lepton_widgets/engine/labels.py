@@ -7,9 +7,10 @@ from collections.abc import Hashable, Iterable
 
 import pandas as pd
 
+from .errors import ColumnError
 
-class ColumnError(ValueError):
-    """A step or model refers to a column that is missing or ambiguous."""
+__all__ = ["ColumnError", "by_display_name", "display_name", "display_names", "from_jsonable",
+           "require", "to_jsonable"]
 
 
 def display_name(label: Hashable) -> str:

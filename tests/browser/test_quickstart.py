@@ -57,6 +57,20 @@ def test_quickstart_studio_end_to_end(lab, page, output_dir):
     clean.locator(".lw-preview").filter(has_text="177 cells change").wait_for(timeout=20_000)
     clean.locator(".lw-add").click()
     clean.locator(".lw-steps li", has_text="Fill missing age by median").wait_for(timeout=20_000)
+    # a filter built from the UI, previewed, added, then undone
+    clean.locator("select.lw-op").select_option("filter")
+    cond = clean.locator(".lw-condition").first
+    cond.locator(".lw-cond-column").select_option("fare")
+    cond.locator(".lw-cond-op").select_option(">")
+    cond.locator(".lw-cond-value").fill("100")
+    clean.locator(".lw-add").click()
+    clean.locator(".lw-steps li", has_text="Keep rows where fare > 100").wait_for(timeout=20_000)
+    shape = studio.locator(".lw-shape")
+    shape.filter(has_text="53 rows × 15 columns").wait_for(state="attached", timeout=20_000)
+    clean.locator(".lw-undo").click()
+    clean.locator(".lw-steps li", has_text="Keep rows").wait_for(state="detached")
+    shape.filter(has_text="891 rows × 15 columns").wait_for(state="attached", timeout=20_000)
+    assert clean.locator(".lw-steps li").count() == 1
     # 'alive' is the target in words: drop it so the model cannot cheat
     clean.locator("select.lw-op").select_option("drop_columns")
     clean.locator("select.lw-columns").select_option(["alive"])

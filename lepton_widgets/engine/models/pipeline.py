@@ -12,6 +12,7 @@ from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
+from ..errors import TrainError
 from ..kinds import column_kind
 from ..labels import display_name
 from ..snippets import as_text
@@ -19,10 +20,6 @@ from .registry import Spec, build_estimator
 
 MAX_ONEHOT_LEVELS = 20  # rarer levels fall into one "infrequent" bucket
 ID_LEVELS = 50          # a categorical with more levels, mostly unique, is an identifier
-
-
-class TrainError(ValueError):
-    """Training cannot start; the message names the column and the problem."""
 
 
 @dataclass

@@ -10,12 +10,12 @@ from typing import ClassVar
 import pandas as pd
 
 from .. import labels as lb
+from ..errors import StepError
 
+__all__ = ["REPORT_EXAMPLES", "Step", "StepError", "as_list", "list_code", "lit", "names",
+           "require"]
 
-class StepError(ValueError):
-    """A step cannot run on this frame; the message names the column and the problem."""
-
-
+require = lb.require  # raises ColumnError, a StepError
 REPORT_EXAMPLES = 5  # unreadable values quoted in a report
 
 
@@ -25,13 +25,6 @@ def as_list(columns: Sequence[Hashable] | Hashable | None) -> list[Hashable]:
     if isinstance(columns, (str, tuple)) or not isinstance(columns, Sequence):
         return [columns]
     return list(columns)
-
-
-def require(df: pd.DataFrame, columns: list[Hashable]) -> None:
-    try:
-        lb.require(df, columns)
-    except lb.ColumnError as exc:
-        raise StepError(str(exc)) from None
 
 
 def lit(value: object) -> str:

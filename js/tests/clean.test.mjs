@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FakeModel, installDom } from "./fake.mjs";
+
+const window = installDom();
+const { default: clean } = await import("../src/clean.js");
+
+function setup() {
+  const model = new FakeModel({
+    columns: [{ name: "age", kind: "numeric" }, { name: "<b>sex</b>", kind: "categorical" }],
+    steps: [], can_undo: false, can_redo: false, preview: {}, notes: [], error: "old error",
+    choices: { strategy: ["mean", "median", "constant"], to: ["numeric", "string"],
+               condition: [">", "==", "between"], method: ["iqr", "zscore"],
+               action: ["clip", "drop", "flag"], text_action: ["trim", "extract"] },
+  });
+  const el = document.createElement("div");
+  clean.render({ model, el });
+  return { model, el };
+}
+const change = (node, value) => {
+  node.value = value;
+  node.dispatchEvent(new window.Event("change"));
+};
+const click = (node) => node.dispatchEvent(new window.Event("click"));
+
+test("fill missing form sends the columns and strategy; names stay text", () => {
+  const { model, el } = setup();
+  assert.equal(model.get("error"), "", "a stale error is cleared when the form is (re)built");
+  const cols = el.querySelector("select.lw-columns");
+  assert.equal(cols.options[1].textContent, "<b>sex</b>  (categorical)");
+  assert.equal(el.querySelectorAll("b").length, 0);
+  cols.options[0].selected = true;
+  click(el.querySelector(".lw-add"));
+  assert.deepEqual(model.sent.at(-1), { type: "add", step: { op: "fill_missing", columns: ["age"], strategy: "median" } });
+  change(el.querySelector("select.lw-strategy"), "constant");
+  assert.equal(el.querySelector("[data-field='value']").hidden, false);
+  el.querySelector("input.lw-value").value = "30";
+  click(el.querySelector(".lw-preview-btn"));
+  assert.deepEqual(model.sent.at(-1).step, { op: "fill_missing", columns: ["age"], strategy: "constant", value: "30" });
+});
+
+test("filter form builds conditions; only its fields are shown", () => {
+  const { model, el } = setup();
+  change(el.querySelector("select.lw-op"), "filter");
+  assert.equal(el.querySelector("[data-field='columns']").hidden, true);
+  assert.equal(el.querySelectorAll(".lw-condition").length, 1);
+  click(el.querySelector(".lw-add-condition"));
+  const rows = el.querySelectorAll(".lw-condition");
+  change(rows[0].querySelector(".lw-cond-column"), "age");
+  change(rows[0].querySelector(".lw-cond-op"), "between");
+  rows[0].querySelector(".lw-cond-value").value = "10, 20";
+  change(rows[1].querySelector(".lw-cond-column"), "<b>sex</b>");
+  change(rows[1].querySelector(".lw-cond-op"), "==");
+  rows[1].querySelector(".lw-cond-value").value = "male";
+  change(el.querySelector("select.lw-match"), "any");
+  click(el.querySelector(".lw-add"));
+  assert.deepEqual(model.sent.at(-1).step, {
+    op: "filter", how: "any",
+    conditions: [{ column: "age", op: "between", value: "10, 20" },
+                 { column: "<b>sex</b>", op: "==", value: "male" }],
+  });
+});
+
+test("rename picks one column; steps list and undo state render", () => {
+  const { model, el } = setup();
+  change(el.querySelector("select.lw-op"), "rename");
+  assert.equal(el.querySelector("select.lw-columns").multiple, false);
+  model.set("steps", [{ op: "rename", description: "Rename age to years" }]);
+  model.set("can_undo", true);
+  assert.equal(el.querySelector(".lw-steps li").textContent, "Rename age to years");
+  assert.equal(el.querySelector(".lw-undo").disabled, false);
+  assert.equal(el.querySelector(".lw-redo").disabled, true);
+});

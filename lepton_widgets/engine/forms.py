@@ -1,0 +1,128 @@
+"""Steps from a form: what a UI sends (display names, typed text) turned into a Step.
+
+The Clean tab sends ``{"op": ..., "columns": [display names], ...}`` with values as the
+user typed them; here they become real column labels and values of the column's type.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import labels as lb
+from .kinds import column_kind
+from .steps import Step, StepError, make_step
+
+
+def typed_value(text: object, s: pd.Series, what: str = "value") -> object:
+    """Text typed for column ``s``, as the column needs it (exact integers, dates...)."""
+    if not isinstance(text, str):
+        return text
+    text = text.strip()
+    if not text:
+        raise StepError(f"type the {what}")
+    kind = column_kind(s)
+    if kind == "numeric":
+        try:
+            return int(text)  # exact, even beyond 2**53
+        except ValueError:
+            pass
+        try:
+            number = float(text)
+        except ValueError:
+            raise StepError(f"{text!r} is not a number") from None
+        if pd.api.types.is_integer_dtype(s.dtype):
+            if not number.is_integer():
+                raise StepError(f"column {lb.display_name(s.name)!r} holds whole numbers; "
+                                f"{text!r} is not one")
+            return int(number)
+        return number
+    if kind == "datetime":
+        try:
+            return pd.Timestamp(text)
+        except ValueError:
+            raise StepError(f"{text!r} is not a date; write it like 2021-05-11") from None
+    if kind == "timedelta":
+        try:
+            return pd.Timedelta(text)
+        except ValueError:
+            raise StepError(f"{text!r} is not a duration; write it like '1 days'") from None
+    if kind == "boolean":
+        lowered = text.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        raise StepError(f"{text!r} is not true or false")
+    return text
+
+
+def _number(text: object, what: str) -> float:
+    try:
+        return float(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise StepError(f"{what} must be a number, not {text!r}") from None
+
+
+def _split(text: object) -> list[str]:
+    return [p.strip() for p in str(text).split(",") if p.strip()]
+
+
+def _condition(df: pd.DataFrame, cond: dict) -> dict:
+    label = lb.by_display_name(df, cond.get("column", ""))
+    lb.require(df, [label])
+    s, op, raw = df[label], cond.get("op", ""), cond.get("value", "")
+    if op in ("isna", "notna"):
+        value: object = None
+    elif op in ("in", "not in"):
+        value = [typed_value(v, s) for v in _split(raw)]
+    elif op == "between":
+        parts = _split(raw)
+        if len(parts) != 2:
+            raise StepError("between needs two values separated by a comma, e.g. 10, 20")
+        value = [typed_value(v, s) for v in parts]
+    elif op in ("contains", "startswith"):
+        value = str(raw)
+    else:
+        value = typed_value(raw, s)
+    return {"column": label, "op": op, "value": value}
+
+
+def step_from_form(df: pd.DataFrame, form: dict) -> Step:
+    """The step a form describes, checked against the current frame ``df``."""
+    op = form.get("op", "")
+    labels = [lb.by_display_name(df, n) for n in form.get("columns") or []]
+    if labels:
+        lb.require(df, labels)
+    if op == "fill_missing":
+        params = {"strategy": form.get("strategy", "median")}
+        if params["strategy"] == "constant":
+            if not labels:
+                raise StepError("choose at least one column to fill")
+            params["value"] = typed_value(form.get("value"), df[labels[0]], "value to fill with")
+        return make_step(op, columns=labels, **params)
+    if op == "drop_duplicates":
+        keep = form.get("keep", "first")
+        return make_step(op, subset=labels or None, keep=False if keep == "none" else keep)
+    if op == "drop_missing":
+        return make_step(op, columns=labels or None, how=form.get("how", "any"))
+    if op == "drop_missing_columns":
+        return make_step(op, threshold=_number(form.get("threshold"), "the threshold") / 100)
+    if op == "rename":
+        if len(labels) != 1:
+            raise StepError("choose the one column to rename")
+        return make_step(op, mapping={labels[0]: str(form.get("new_name", "")).strip()})
+    if op == "sort":
+        return make_step(op, by=labels, ascending=form.get("order", "asc") != "desc")
+    if op == "clip_outliers":
+        return make_step(op, columns=labels, method=form.get("method", "iqr"),
+                         factor=_number(form.get("factor", 1.5), "the factor"),
+                         action=form.get("action", "clip"))
+    if op == "text":
+        return make_step(op, columns=labels, action=form.get("action", "trim"),
+                         pattern=form.get("pattern", ""), replacement=form.get("replacement", ""),
+                         regex=bool(form.get("regex", False)))
+    if op == "filter":
+        conditions = [_condition(df, c) for c in form.get("conditions") or []]
+        return make_step(op, conditions=conditions, how=form.get("how", "all"))
+    if op in ("drop_columns", "cast"):
+        extra = {"to": form.get("to", "numeric")} if op == "cast" else {}
+        return make_step(op, columns=labels, **extra)
+    raise StepError(f"unknown step {op!r}")
