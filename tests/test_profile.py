@@ -44,7 +44,7 @@ def test_findings_ranked_with_numbers(titanic):
 
 def test_to_dict_is_strict_json(titanic):
     d = lw.profile(titanic).to_dict()
-    assert set(d) == {"n_rows", "n_columns", "columns", "findings"}
+    assert set(d) == {"n_rows", "n_columns", "columns", "findings", "correlations"}
     text = json.dumps(d, allow_nan=False)  # raises on NaN or numpy types
     assert json.loads(text)["columns"][3]["name"] == "age"
 
@@ -175,3 +175,47 @@ def test_long_values_are_cut_in_summaries():
     top = lw.profile(df).column("long")["top"]
     assert len(top[0][0]) == 200
     assert top[0][0].endswith("…")
+
+
+def test_correlations_and_associations(titanic):
+    p = lw.profile(titanic)
+    corr = p.correlations
+    assert corr["sampled"] is False
+    pear = corr["pearson"]
+    i, j = pear["columns"].index("pclass"), pear["columns"].index("fare")
+    assert pear["matrix"][i][j] == pytest.approx(titanic["pclass"].corr(titanic["fare"]), abs=1e-4)
+    sp = corr["spearman"]
+    assert sp["matrix"][i][j] == pytest.approx(
+        titanic["pclass"].corr(titanic["fare"], method="spearman"), abs=1e-4)
+    cv = corr["cramers_v"]
+    a, b = cv["columns"].index("sex"), cv["columns"].index("survived")
+    assert cv["matrix"][a][b] == pytest.approx(0.5426, abs=1e-3)
+    texts = [f["text"] for f in p.findings]
+    assert "sex is strongly associated with survived (Cramér's V 0.54)" in texts or \
+        "survived is strongly associated with sex (Cramér's V 0.54)" in texts
+    assert "embarked and embark_town carry the same information (Cramér's V 1.00)" in texts
+    assert "pclass and fare are negatively correlated (Pearson -0.55)" in texts
+
+
+def test_cramers_v_known_values():
+    from lepton_widgets.engine.correlations import cramers_v
+
+    a = np.array([0, 0, 1, 1] * 50)
+    assert cramers_v(a, a) == pytest.approx(1.0)
+    rng = np.random.default_rng(0)
+    x, y = rng.integers(0, 3, 20_000), rng.integers(0, 4, 20_000)
+    assert cramers_v(x, y) < 0.03  # independent
+    assert np.isnan(cramers_v(np.zeros(10, dtype=np.int64), a[:10]))  # constant: n/a
+
+
+def test_correlations_na_for_constant_and_sampled_when_big():
+    df = pd.DataFrame({"c": [1.0] * 5, "x": [1.0, 2, 3, 4, 5], "y": [2.0, 4, 6, 8, 11]})
+    pear = lw.profile(df).correlations["pearson"]
+    assert pear["matrix"][0][1] is None  # constant column: n/a, no crash
+    assert pear["matrix"][1][2] == pytest.approx(df["x"].corr(df["y"]), abs=1e-4)
+    big = pd.DataFrame({"x": np.arange(300_000.0), "y": np.arange(300_000.0) * 2})
+    corr = lw.profile(big).correlations
+    assert corr["sampled"] is True
+    assert corr["rows"] == 100_000
+    assert corr["pearson"]["matrix"][0][1] == pytest.approx(1.0)
+    assert "on a sample" in lw.profile(big).findings[0]["text"]

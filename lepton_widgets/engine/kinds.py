@@ -17,20 +17,21 @@ CATEGORICAL_MAX_SHARE = 0.2
 _NESTED = (list, dict, set, tuple)
 
 
-def _string_kind(s: pd.Series) -> str:
+def _string_kind(s: pd.Series, distinct: int | None = None) -> str:
     count = int(s.count())
     if count == 0:
         return "text"
-    distinct = int(s.nunique(dropna=True))
+    if distinct is None:
+        distinct = int(s.nunique(dropna=True))
     if distinct <= CATEGORICAL_MAX_LEVELS or distinct <= CATEGORICAL_MAX_SHARE * count:
         return "categorical"
     return "text"
 
 
-def _object_kind(s: pd.Series) -> str:
+def _object_kind(s: pd.Series, distinct: int | None = None) -> str:
     inferred = pd.api.types.infer_dtype(s, skipna=True)
     if inferred == "string":
-        return _string_kind(s)
+        return _string_kind(s, distinct)
     if inferred == "boolean":
         return "boolean"
     if inferred in ("integer", "floating", "mixed-integer-float", "decimal"):
@@ -47,8 +48,9 @@ def _object_kind(s: pd.Series) -> str:
     return "other"  # empty, bytes, period, interval, complex objects
 
 
-def column_kind(s: pd.Series) -> str:
-    """Classify one column into one of :data:`KINDS`."""
+def column_kind(s: pd.Series, distinct: int | None = None) -> str:
+    """Classify one column into one of :data:`KINDS` (``distinct``: its known count of
+    distinct values, saving a pass over a string column)."""
     dtype = s.dtype
     if pdt.is_bool_dtype(dtype):
         return "boolean"
@@ -61,7 +63,7 @@ def column_kind(s: pd.Series) -> str:
     if pdt.is_numeric_dtype(dtype) and not pdt.is_complex_dtype(dtype):
         return "numeric"
     if pdt.is_string_dtype(dtype) and not pdt.is_object_dtype(dtype):
-        return _string_kind(s)
+        return _string_kind(s, distinct)
     if pdt.is_object_dtype(dtype):
-        return _object_kind(s)
+        return _object_kind(s, distinct)
     return "other"

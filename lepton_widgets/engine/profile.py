@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import jsonsafe
+from .correlations import correlations, strong_pairs
 from .kinds import column_kind
 from .labels import display_names
 
@@ -29,6 +30,7 @@ class Profile:
     n_columns: int
     columns: list[dict] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
+    correlations: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """The stable JSON form documented in the README."""
@@ -37,6 +39,7 @@ class Profile:
             "n_columns": self.n_columns,
             "columns": self.columns,
             "findings": self.findings,
+            "correlations": self.correlations,
         }
 
     def column(self, name: str) -> dict:
@@ -61,7 +64,8 @@ class ProfileStopped(RuntimeError):
     """``should_stop`` asked the profile to end early."""
 
 
-def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None) -> Profile:
+def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None,
+            with_correlations: bool = True) -> Profile:
     """Profile every column of ``df`` (which is not modified).
 
     ``should_stop`` is checked between columns; when it answers True the profile ends with
@@ -73,21 +77,32 @@ def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None) -> 
         if should_stop is not None and should_stop():
             raise ProfileStopped("profile stopped")
         columns.append(profile_column(df.iloc[:, i], names[i]))
+    corr = correlations(df, columns) if with_correlations and len(df) > 1 else {}
     return Profile(
         n_rows=int(df.shape[0]),
         n_columns=int(df.shape[1]),
         columns=columns,
-        findings=rank_findings(columns, int(df.shape[0])),
+        findings=rank_findings(columns, int(df.shape[0]), corr),
+        correlations=corr,
     )
 
 
-def _hashable(s: pd.Series) -> pd.Series:
-    """``s`` itself, or its text form when cells hold lists, dicts or other unhashables."""
+def _counted(s: pd.Series) -> tuple[pd.Series, int, pd.Series | None]:
+    """(hashable form of ``s``, distinct count, value counts when cheap to keep).
+
+    Cells holding lists or dicts are counted by their text. Non-numeric columns are
+    counted once with ``value_counts``, which gives both the distinct count and the top.
+    """
+    numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype)
     try:
-        s.nunique(dropna=True)
+        if numeric or pd.api.types.is_datetime64_any_dtype(s.dtype):
+            return s, int(s.nunique(dropna=True)), None
+        counts = s.value_counts(dropna=True)
+        return s, len(counts), counts
     except TypeError:
-        return s.map(lambda v: v if v is None or v is pd.NA else repr(v)).astype(object)
-    return s
+        text = s.map(lambda v: v if v is None or v is pd.NA else repr(v)).astype(object)
+        counts = text.value_counts(dropna=True)
+        return text, len(counts), counts
 
 
 def profile_column(s: pd.Series, name: str) -> dict:
@@ -107,12 +122,11 @@ def profile_column(s: pd.Series, name: str) -> dict:
 
 
 def _profile_column(s: pd.Series, name: str) -> dict:
-    kind = column_kind(s)
+    hs, distinct, counts = _counted(s)
+    kind = column_kind(s, distinct)
     n = len(s)
     missing = int(s.isna().sum())
     count = n - missing
-    hs = _hashable(s)
-    distinct = int(hs.nunique(dropna=True))
     col: dict = {
         "name": name,
         "kind": kind,
@@ -127,7 +141,7 @@ def _profile_column(s: pd.Series, name: str) -> dict:
     elif kind in ("datetime", "timedelta"):
         col.update(_time_stats(s, kind))
     if kind in ("categorical", "text", "boolean", "mixed", "nested", "other") and count:
-        col["top"] = _top_values(hs)
+        col["top"] = (_top_values(hs) if counts is None else _top_values(counts, counted=True))
     if kind == "text" and count:
         lengths = s.dropna().astype(str).str.len()
         col["length"] = {"min": int(lengths.min()), "mean": float(lengths.mean()),
@@ -138,9 +152,9 @@ def _profile_column(s: pd.Series, name: str) -> dict:
     return jsonsafe.tree(col)  # type: ignore[return-value]
 
 
-def _top_values(s: pd.Series) -> list[list]:
-    counts = s.value_counts(dropna=True).head(TOP_VALUES)
-    return [[_short(jsonsafe.scalar(v)), int(c)] for v, c in counts.items()]
+def _top_values(values_or_counts: pd.Series, counted: bool = False) -> list[list]:
+    counts = values_or_counts.value_counts(dropna=True) if not counted else values_or_counts
+    return [[_short(jsonsafe.scalar(v)), int(c)] for v, c in counts.head(TOP_VALUES).items()]
 
 
 def _short(value: object) -> object:
@@ -257,38 +271,68 @@ def _percent(share: float) -> str:
     return "under 1%" if 0 < share < 0.01 else f"{share:.0%}"
 
 
-def _finding(text: str, score: float, column: str) -> dict:
-    return {"text": text, "score": round(float(score), 3), "columns": [column]}
+def _finding(text: str, score: float, column: str, code: str) -> dict:
+    return {"text": text, "score": round(float(score), 3), "columns": [column], "warning": code}
 
 
-def rank_findings(columns: list[dict], n_rows: int) -> list[dict]:
+MEASURE = {"pearson": "Pearson", "cramers_v": "Cramér's V"}
+MAX_PAIR_FINDINGS = 15
+
+
+def _pair_findings(corr: dict) -> list[dict]:
+    out: list[dict] = []
+    copies: set[str] = set()  # a column that repeats another adds no new pair findings
+    for a, b, measure, v in strong_pairs(corr):
+        if a in copies or b in copies or len(out) >= MAX_PAIR_FINDINGS:
+            continue
+        if abs(v) >= 0.99:
+            copies.add(b)
+        sample = " on a sample" if corr.get("sampled") else ""
+        if abs(v) >= 0.99:
+            text = f"{a} and {b} carry the same information ({MEASURE[measure]} {v:.2f}{sample})"
+        elif measure == "pearson":
+            sign = "positively" if v > 0 else "negatively"
+            text = f"{a} and {b} are {sign} correlated (Pearson {v:.2f}{sample})"
+        else:
+            text = f"{a} is strongly associated with {b} (Cramér's V {v:.2f}{sample})"
+        out.append({"text": text, "score": round(0.15 + 0.3 * abs(v), 3), "columns": [a, b],
+                    "warning": "duplicate_information" if abs(v) >= 0.99 else "association"})
+    return out
+
+
+def rank_findings(columns: list[dict], n_rows: int, corr: dict | None = None) -> list[dict]:
     """Plain-language findings with the number behind each, most important first."""
-    out = []
+    out = _pair_findings(corr or {})
     for c in columns:
         name, w = c["name"], c["warnings"]
         if "all_missing" in w:
-            out.append(_finding(f"{name} is empty: all {n_rows:,} values are missing", 0.95, name))
+            out.append(_finding(f"{name} is empty: all {n_rows:,} values are missing", 0.95,
+                                name, "all_missing"))
         elif "missing" in w:
             share = c["missing"] / n_rows
             out.append(_finding(f"{name} is missing in {_percent(share)} of rows "
-                                f"({c['missing']:,} of {n_rows:,})", 0.3 + 0.6 * share, name))
+                                f"({c['missing']:,} of {n_rows:,})", 0.3 + 0.6 * share, name,
+                                "missing"))
         if "constant" in w:
             value = c["top"][0][0] if c.get("top") else c.get("min")
-            out.append(_finding(f"{name} has a single value ({value!s})", 0.7, name))
+            out.append(_finding(f"{name} has a single value ({value!s})", 0.7, name,
+                                "constant"))
         if "mixed_types" in w:
             kinds = ", ".join(c.get("types", []))
-            out.append(_finding(f"{name} mixes value types ({kinds})", 0.8, name))
+            out.append(_finding(f"{name} mixes value types ({kinds})", 0.8, name,
+                                "mixed_types"))
         if "infinite" in w:
-            out.append(_finding(f"{name} holds {c['infinite']:,} infinite values", 0.85, name))
+            out.append(_finding(f"{name} holds {c['infinite']:,} infinite values", 0.85, name,
+                                "infinite"))
         if "high_cardinality" in w:
             out.append(_finding(f"{name} looks like an identifier: {c['distinct']:,} distinct "
-                                f"values in {c['count']:,} rows", 0.5, name))
+                                f"values in {c['count']:,} rows", 0.5, name, "high_cardinality"))
         if "skewed" in w:
             side = "right" if c["skew"] > 0 else "left"
             out.append(_finding(f"{name} is strongly {side}-skewed (skew {c['skew']:.1f})",
-                                min(0.6, 0.2 + abs(c["skew"]) / 20), name))
+                                min(0.6, 0.2 + abs(c["skew"]) / 20), name, "skewed"))
         if "outliers" in w:
             out.append(_finding(f"{name} has {c['outliers']:,} far outliers (beyond 3 IQR)",
-                                0.25 + 0.3 * c["outliers"] / max(c["count"], 1), name))
+                                0.25 + 0.3 * c["outliers"] / max(c["count"], 1), name, "outliers"))
     out.sort(key=lambda f: -f["score"])
     return out
