@@ -211,3 +211,20 @@ def test_model_panel_resets_and_explains(titanic):
     assert [row["class"] for row in controls.per_class] == ["0", "1"]
     assert controls.per_class[1]["support"] == 69
     assert r.per_class[1]["recall"] == pytest.approx(controls.per_class[1]["recall"])
+
+
+def test_findings_offer_their_fix(titanic):
+    s = lw.Studio(titanic)
+    findings = s.data_panel.findings
+    deck = next(i for i, f in enumerate(findings) if f["text"].startswith("deck is missing"))
+    assert findings[deck]["fix"] == "Drop columns deck"
+    message(s.data_panel, {"type": "fix", "index": deck})
+    assert s.recipe.steps[-1].describe() == "Drop columns deck"
+    assert s.data_panel.shape == [891, 14]
+    assert s.clean_panel.steps[-1]["description"] == "Drop columns deck"
+    dup = next(i for i, f in enumerate(s.data_panel.findings) if "repeat an earlier row"
+               in f["text"])
+    message(s.data_panel, {"type": "fix", "index": dup})
+    assert s.data_panel.shape[0] == len(titanic.drop(columns="deck").drop_duplicates())
+    message(s.data_panel, {"type": "fix", "index": 999})
+    assert "no suggested step" in s.data_panel.error

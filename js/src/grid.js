@@ -177,8 +177,14 @@ export default {
       profStatus.textContent = status === "ready" ? "" : status === "computing"
         ? "profiling columns…" : status;
       const f = model.get("findings");
-      findings.replaceChildren(...(f.length ? f.map((x) => h("li", { text: x.text }))
-        : [h("li", { cls: "lw-muted", text: "nothing stands out" })]));
+      findings.replaceChildren(...(f.length ? f.map((x, i) => h("li", {}, [
+        h("span", { text: x.text }),
+        x.fix ? h("button", {
+          cls: "lw-btn lw-small lw-fix", text: `+ ${x.fix}`,
+          attrs: { type: "button", title: "add this step to the recipe (Clean tab)" },
+          on: { click: () => model.send({ type: "fix", index: i }) },
+        }) : null,
+      ])) : [h("li", { cls: "lw-muted", text: "nothing stands out" })]));
       cards.replaceChildren(...model.get("profiles").map((p) => columnCard(p, nRows())));
     }
 

@@ -13,7 +13,8 @@ function setup() {
     columns: [{ name: EVIL, kind: "text", dtype: "str" }, { name: "n", kind: "numeric", dtype: "int64" }],
     profiles: [{ name: EVIL, kind: "text", dtype: "str", count: 120, missing: 3, distinct: 2,
                  warnings: ["missing"], top: [["<script>x</script>", 60]] }],
-    findings: [{ text: `${EVIL} is missing in 3% of rows`, score: 0.3, columns: [EVIL] }],
+    findings: [{ text: `${EVIL} is missing in 3% of rows`, score: 0.3, columns: [EVIL],
+                 fix: `Fill missing ${EVIL} by mode` }, { text: "a and b", score: 0.2, fix: null }],
     profile_status: "ready",
   });
   const el = document.createElement("div");
@@ -52,4 +53,13 @@ test("stale replies are ignored; sorting and paging send new requests", () => {
   model.emit("msg:custom", { type: "page", id: first.id, offset: 0, rows: 1, columns: [0, 1],
                              n_rows: 120, n_columns: 2, schema: model.get("columns") }, [stale]);
   assert.ok(![...el.querySelectorAll("tbody td")].some((td) => td.textContent === "old"));
+});
+
+test("a finding's fix button asks the kernel to add its step", () => {
+  const { model, el } = setup();
+  const buttons = el.querySelectorAll(".lw-findings .lw-fix");
+  assert.equal(buttons.length, 1);
+  assert.equal(buttons[0].textContent, `+ Fill missing ${EVIL} by mode`);
+  buttons[0].dispatchEvent(new window.Event("click"));
+  assert.deepEqual(model.sent.at(-1), { type: "fix", index: 0 });
 });

@@ -15,6 +15,7 @@ from .labels import display_names
 
 TOP_VALUES = 10
 MAX_VALUE_CHARS = 200
+MAX_DUPLICATE_CELLS = 20_000_000  # duplicate rows are counted on frames up to this size
 HISTOGRAM_BINS = 20
 SKEW_LIMIT = 2.0
 FAR_OUTLIER_IQR = 3.0
@@ -78,13 +79,31 @@ def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None,
             raise ProfileStopped("profile stopped")
         columns.append(profile_column(df.iloc[:, i], names[i]))
     corr = correlations(df, columns) if with_correlations and len(df) > 1 else {}
+    findings = rank_findings(columns, int(df.shape[0]), corr)
+    dup = duplicate_rows(df)
+    if dup:
+        share = dup / len(df)
+        findings.append({"text": f"{dup:,} rows ({_percent(share)}) repeat an earlier row",
+                         "score": round(0.3 + 0.5 * share, 3), "columns": [],
+                         "warning": "duplicate_rows"})
+        findings.sort(key=lambda f: -f["score"])
     return Profile(
         n_rows=int(df.shape[0]),
         n_columns=int(df.shape[1]),
         columns=columns,
-        findings=rank_findings(columns, int(df.shape[0]), corr),
+        findings=findings,
         correlations=corr,
     )
+
+
+def duplicate_rows(df: pd.DataFrame) -> int | None:
+    """Rows equal to an earlier row (all columns); None when too big or not comparable."""
+    if df.size == 0 or df.size > MAX_DUPLICATE_CELLS or df.columns.has_duplicates:
+        return None
+    try:
+        return int(df.duplicated().sum())
+    except TypeError:  # lists or dicts in cells
+        return None
 
 
 def _counted(s: pd.Series) -> tuple[pd.Series, int, pd.Series | None]:

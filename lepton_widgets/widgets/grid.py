@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import traitlets as t
 
 from ..engine import transport
 from ..engine.profile import Profile, ProfileStopped, profile
+from ..engine.steps import Step
+from ..engine.suggest import suggest
 from ._base import WORKERS, Panel, static_file
 
 BACKGROUND_PROFILE_CELLS = 2_000_000  # bigger frames are profiled in a worker thread
 BACKGROUND_PROFILE_COLUMNS = 200      # and so are wide ones
+MAX_FINDINGS = 30
 TOP_SHOWN = 5
 
 
@@ -44,18 +49,23 @@ class DataPanel(Panel):
     profiles = t.List(t.Dict()).tag(sync=True)
     """Compact column summaries for the sidebar (empty while computing)."""
     findings = t.List(t.Dict()).tag(sync=True)
-    """Ranked findings, most important first."""
+    """Ranked findings, most important first; ``fix`` describes the suggested step."""
     profile_status = t.Unicode("").tag(sync=True)
     """'computing', 'ready' or an error text."""
 
-    def __init__(self, df: pd.DataFrame, **kwargs) -> None:
+    def __init__(self, df: pd.DataFrame, on_fix: Callable[[Step], object] | None = None,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self._source: transport.PageSource | None = None
+        self._df = df
+        self._fixes: list[Step | None] = []
+        self._on_fix = on_fix
         self.set_frame(df)
 
     def set_frame(self, df: pd.DataFrame, prof: Profile | None = None) -> None:
         """Show a new frame: shape and schema at once, the profile when it is ready."""
         self._source = transport.PageSource(df)
+        self._df = df
         with self.hold_sync():
             self.shape = [int(df.shape[0]), int(df.shape[1])]
             self.index_columns = self._source.index_columns
@@ -87,9 +97,13 @@ class DataPanel(Panel):
 
     def _show_profile(self, prof: Profile) -> None:
         shown = transport.MAX_PROFILED_SHOWN
+        findings = prof.findings[:MAX_FINDINGS]
+        by_name = {c["name"]: c for c in prof.columns}
+        self._fixes = [suggest(f, self._df, by_name) for f in findings]
         with self.hold_sync():
             self.profiles = [compact(c) for c in prof.columns[:shown]]
-            self.findings = prof.findings[:20]
+            self.findings = [{**f, "fix": fix.describe() if fix else None}
+                             for f, fix in zip(findings, self._fixes, strict=True)]
             self.profile_status = "ready" if len(prof.columns) <= shown else (
                 f"cards for the first {shown:,} of {len(prof.columns):,} columns; "
                 "lepton_widgets.profile(df) has them all")
@@ -100,6 +114,16 @@ class DataPanel(Panel):
         assert self._source is not None
         return self._source.page(offset, limit or self.page_size, col_offset,
                                  self.max_page_columns, sort)
+
+    def _msg_fix(self, content: dict) -> None:
+        """Add the step suggested for finding ``index`` to the recipe."""
+        index = int(content.get("index", -1))
+        if not 0 <= index < len(self._fixes) or self._fixes[index] is None:
+            raise ValueError("that finding has no suggested step any more; the data changed")
+        if self._on_fix is None:
+            raise RuntimeError("this grid is not part of a Studio")
+        self.error = ""
+        self._on_fix(self._fixes[index])
 
     def _msg_page(self, content: dict) -> None:
         sort = content.get("sort")

@@ -27,7 +27,7 @@ class Studio(ipw.VBox):
     def __init__(self, df: pd.DataFrame, recipe: Recipe | None = None,
                  page_size: int | None = None) -> None:
         self.session = Session(df, recipe)
-        self.data_panel = DataPanel(self.session.current,
+        self.data_panel = DataPanel(self.session.current, on_fix=self.session.add_step,
                                     **({"page_size": page_size} if page_size else {}))
         self.clean_panel = CleanPanel(self.session)
         self.model_panel = ModelPanel(self.session)

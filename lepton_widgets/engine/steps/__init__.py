@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from .base import Step, StepError, lit
 from .columns import CAST_TARGETS, Cast, DropColumns, Rename
-from .missing import FILL_STRATEGIES, DropMissing, DropMissingColumns, FillMissing
+from .missing import (
+    FILL_STRATEGIES,
+    DropMissing,
+    DropMissingColumns,
+    FillMissing,
+    ReplaceInfinite,
+)
 from .rows import (
     CONDITIONS,
     OUTLIER_ACTIONS,
@@ -22,7 +28,8 @@ from .text import TEXT_ACTIONS, TextClean
 
 STEPS: dict[str, type[Step]] = {
     cls.op: cls for cls in (DropColumns, Rename, DropDuplicates, FillMissing, DropMissing,
-                            DropMissingColumns, Cast, Filter, Sort, ClipOutliers, TextClean)
+                            DropMissingColumns, ReplaceInfinite, Cast, Filter, Sort,
+                            ClipOutliers, TextClean)
 }
 
 
@@ -41,4 +48,5 @@ def make_step(op: str | Step, **params: object) -> Step:
 __all__ = ["CAST_TARGETS", "CONDITIONS", "FILL_STRATEGIES", "OUTLIER_ACTIONS",
            "OUTLIER_METHODS", "STEPS", "TEXT_ACTIONS", "Cast", "ClipOutliers", "DropColumns",
            "DropDuplicates", "DropMissing", "DropMissingColumns", "FillMissing", "Filter",
-           "Rename", "Sort", "Step", "StepError", "TextClean", "lit", "make_step"]
+           "Rename", "ReplaceInfinite", "Sort", "Step", "StepError", "TextClean", "lit",
+           "make_step"]

@@ -136,3 +136,33 @@ class DropMissingColumns(Step):
 
     def describe(self) -> str:
         return f"Drop columns missing in more than {self.threshold:.0%} of rows"
+
+
+@dataclass
+class ReplaceInfinite(Step):
+    """Turn +inf and -inf into missing values (then fill or drop them like any gap)."""
+
+    columns: list = field(default_factory=list)
+    op: ClassVar[str] = "replace_infinite"
+
+    def __post_init__(self) -> None:
+        self.columns = as_list(self.columns)
+        if not self.columns:
+            raise StepError("choose at least one numeric column")
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        require(df, self.columns)
+        out = df.copy(deep=False)
+        for c in self.columns:
+            if column_kind(df[c]) != "numeric":
+                raise StepError(f"column {lb.display_name(c)!r} is {column_kind(df[c])}; "
+                                "only numbers can be infinite")
+            out[c] = df[c].replace([np.inf, -np.inf], np.nan)
+        return out
+
+    def to_code(self) -> str:
+        return "\n".join(f"df[{lit(c)}] = df[{lit(c)}].replace([np.inf, -np.inf], np.nan)"
+                         for c in self.columns)
+
+    def describe(self) -> str:
+        return f"Replace infinite values in {names(self.columns)} with missing"
