@@ -23,7 +23,8 @@ def test_titanic_suggestions(titanic):
     f = fixes(titanic)
     assert f["deck is missing in 77% of rows (688 of 891)"] == "Drop columns deck"
     assert f["age is missing in 20% of rows (177 of 891)"] == "Fill missing age by median"
-    assert f["embarked is missing in under 1% of rows (2 of 891)"] == "Fill missing embarked by mode"
+    assert f["embarked is missing in under 1% of rows (2 of 891)"] == (
+        "Fill missing embarked by mode")
     assert f["survived and alive carry the same information (Cramér's V 1.00)"] == (
         "Drop columns alive")
     assert f["107 rows (12%) repeat an earlier row"] == "Drop duplicate rows (keep first)"
