@@ -10,7 +10,7 @@ import gc
 import time
 import tracemalloc
 
-from bench_profile import mixed_frame
+from _frames import mixed_frame
 
 import lepton_widgets as lw
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import argparse
 
+from _frames import mixed_frame
 from _timing import compare
-from bench_profile import mixed_frame
 
 import lepton_widgets as lw
 

@@ -83,7 +83,7 @@ CASES = _cases()
 
 def _wait_for_profile(panel, timeout: float = 120) -> None:
     deadline = time.time() + timeout
-    while panel.profile_status == "computing" and time.time() < deadline:
+    while panel.profiling and time.time() < deadline:
         time.sleep(0.1)
 
 
@@ -96,7 +96,7 @@ def test_studio_contract(name):
     assert panel.shape == list(df.shape)
     assert panel.error == ""
     _wait_for_profile(panel)
-    assert panel.profile_status != "computing"
+    assert not panel.profiling
     assert not panel.profile_status.startswith("profile failed")
     prof = lw.profile(df)
     json.dumps(prof.to_dict(), allow_nan=False)

@@ -228,3 +228,24 @@ def test_findings_offer_their_fix(titanic):
     assert s.data_panel.shape[0] == len(titanic.drop(columns="deck").drop_duplicates())
     message(s.data_panel, {"type": "fix", "index": 999})
     assert "no suggested step" in s.data_panel.error
+
+
+def test_wide_frame_profiles_in_background_with_progress():
+    import time
+
+    import numpy as np
+
+    df = pd.DataFrame(np.random.default_rng(0).normal(size=(50, 450)))
+    s = lw.Studio(df)
+    panel = s.data_panel
+    assert panel.profiling  # the Studio is there at once; the profile follows
+    seen = set()
+    deadline = time.time() + 120
+    while panel.profiling and time.time() < deadline:
+        seen.add(panel.profile_status)
+        time.sleep(0.05)
+    assert not panel.profiling
+    assert any(st.startswith("profiling columns") for st in seen)
+    assert len(panel.profiles) == 300
+    assert panel.profile_status == ("cards for the first 300 of 450 columns; "
+                                    "lepton_widgets.profile(df) has them all")

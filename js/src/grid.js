@@ -174,8 +174,7 @@ export default {
 
     function renderProfile() {
       const status = model.get("profile_status");
-      profStatus.textContent = status === "ready" ? "" : status === "computing"
-        ? "profiling columns…" : status;
+      profStatus.textContent = status === "ready" ? "" : status;
       const f = model.get("findings");
       findings.replaceChildren(...(f.length ? f.map((x, i) => h("li", {}, [
         h("span", { text: x.text }),

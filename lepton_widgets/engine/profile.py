@@ -66,11 +66,12 @@ class ProfileStopped(RuntimeError):
 
 
 def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None,
-            with_correlations: bool = True) -> Profile:
+            with_correlations: bool = True,
+            on_column: Callable[[int, int, dict], None] | None = None) -> Profile:
     """Profile every column of ``df`` (which is not modified).
 
     ``should_stop`` is checked between columns; when it answers True the profile ends with
-    :class:`ProfileStopped`.
+    :class:`ProfileStopped`. ``on_column(i, n, summary)`` hears of each column as it is done.
     """
     names = display_names(df.columns)
     columns = []
@@ -78,6 +79,8 @@ def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None,
         if should_stop is not None and should_stop():
             raise ProfileStopped("profile stopped")
         columns.append(profile_column(df.iloc[:, i], names[i]))
+        if on_column is not None:
+            on_column(i, df.shape[1], columns[-1])
     corr = correlations(df, columns) if with_correlations and len(df) > 1 else {}
     findings = rank_findings(columns, int(df.shape[0]), corr)
     dup = duplicate_rows(df)

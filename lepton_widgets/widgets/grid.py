@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pandas as pd
@@ -16,6 +17,7 @@ from ._base import WORKERS, Panel, static_file
 BACKGROUND_PROFILE_CELLS = 2_000_000  # bigger frames are profiled in a worker thread
 BACKGROUND_PROFILE_COLUMNS = 200      # and so are wide ones
 MAX_FINDINGS = 30
+PROGRESS_SECONDS = 0.5  # at most two progress updates a second
 TOP_SHOWN = 5
 
 
@@ -51,7 +53,9 @@ class DataPanel(Panel):
     findings = t.List(t.Dict()).tag(sync=True)
     """Ranked findings, most important first; ``fix`` describes the suggested step."""
     profile_status = t.Unicode("").tag(sync=True)
-    """'computing', 'ready' or an error text."""
+    """'ready', or what the sidebar should say (progress, a cap, an error)."""
+    profiling = t.Bool(False).tag(sync=True)
+    """True while a background profile runs (cards appear as columns finish)."""
 
     def __init__(self, df: pd.DataFrame, on_fix: Callable[[Step], object] | None = None,
                  **kwargs) -> None:
@@ -76,21 +80,44 @@ class DataPanel(Panel):
         if prof is not None:
             self._show_profile(prof)
         elif df.size >= BACKGROUND_PROFILE_CELLS or df.shape[1] > BACKGROUND_PROFILE_COLUMNS:
-            self.profile_status = "computing"
-            self.profiles, self.findings = [], []
+            with self.hold_sync():
+                self.profiling, self.profile_status = True, "profiling columns…"
+                self.profiles, self.findings = [], []
             token = self._profile_token
             WORKERS.submit(self._profile_worker, df, token)
         else:
             self._show_profile(profile(df))
 
     def _profile_worker(self, df: pd.DataFrame, token: object) -> None:
+        done: list[dict] = []
+        last = [0.0]
+
+        def on_column(i: int, n: int, summary: dict) -> None:
+            if len(done) < transport.MAX_PROFILED_SHOWN:
+                done.append(compact(summary))
+            if time.monotonic() - last[0] < PROGRESS_SECONDS and i < n - 1:
+                return
+            last[0] = time.monotonic()
+            cards, status = list(done), f"profiling columns: {i + 1:,} of {n:,} done"
+
+            def show() -> None:
+                if token is self._profile_token:
+                    with self.hold_sync():
+                        self.profiles, self.profile_status = cards, status
+            self.on_main(show)
+
         try:
-            prof = profile(df, should_stop=lambda: token is not self._profile_token)
+            prof = profile(df, should_stop=lambda: token is not self._profile_token,
+                           on_column=on_column)
         except ProfileStopped:  # newer data arrived; its own profile is on the way
             return
         except Exception as exc:  # reported in the panel
             status = f"profile failed: {exc}"
-            self.on_main(lambda: setattr(self, "profile_status", status))
+
+            def fail() -> None:
+                with self.hold_sync():
+                    self.profiling, self.profile_status = False, status
+            self.on_main(fail)
             return
         if token is self._profile_token:
             self.on_main(lambda: self._show_profile(prof))
@@ -104,6 +131,7 @@ class DataPanel(Panel):
             self.profiles = [compact(c) for c in prof.columns[:shown]]
             self.findings = [{**f, "fix": fix.describe() if fix else None}
                              for f, fix in zip(findings, self._fixes, strict=True)]
+            self.profiling = False
             self.profile_status = "ready" if len(prof.columns) <= shown else (
                 f"cards for the first {shown:,} of {len(prof.columns):,} columns; "
                 "lepton_widgets.profile(df) has them all")
