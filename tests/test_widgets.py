@@ -249,3 +249,25 @@ def test_wide_frame_profiles_in_background_with_progress():
     assert len(panel.profiles) == 300
     assert panel.profile_status == ("cards for the first 300 of 450 columns; "
                                     "lepton_widgets.profile(df) has them all")
+
+
+def test_recipe_save_and_load_in_the_clean_tab(titanic):
+    s = lw.Studio(titanic)
+    s.add_step("fill_missing", columns=["age"], strategy="median")
+    s.add_step("drop_columns", columns=["deck"])
+    saved = s.clean_panel.recipe_json
+    assert lw.Recipe.from_json(saved).to_dict() == s.recipe.to_dict()
+    fresh = lw.Studio(lw.datasets.load("titanic"))
+    message(fresh.clean_panel, {"type": "load", "json": saved})
+    assert fresh.clean_panel.error == ""
+    assert [st["description"] for st in fresh.clean_panel.steps] == [
+        "Fill missing age by median", "Drop columns deck"]
+    pd.testing.assert_frame_equal(fresh.data, s.data)
+    # the same recipe on data without 'age': a clear error, the old recipe stays
+    other = lw.Studio(titanic.drop(columns=["age"]))
+    message(other.clean_panel, {"type": "load", "json": saved})
+    assert other.clean_panel.error == ("step 1 (Fill missing age by median): column 'age' is "
+                                       "not in the data")
+    assert other.recipe.steps == []
+    message(other.clean_panel, {"type": "load", "json": "{not json"})
+    assert other.clean_panel.error.startswith("this file is not a lepton recipe")

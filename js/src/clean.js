@@ -146,6 +146,19 @@ export default {
     const button = (text, cls, fn) => h("button", { cls: `lw-btn ${cls}`, text, attrs: { type: "button" }, on: { click: fn } });
     const undo = button("Undo", "lw-undo", () => model.send({ type: "undo" }));
     const redo = button("Redo", "lw-redo", () => model.send({ type: "redo" }));
+    const save = button("Save recipe", "lw-save", () => {
+      const blob = new Blob([model.get("recipe_json")], { type: "application/json" });
+      const a = h("a", { attrs: { href: URL.createObjectURL(blob), download: "recipe.json" } });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    });
+    const file = h("input", { cls: "lw-load-file", attrs: { type: "file", accept: ".json,application/json", hidden: "" } });
+    file.addEventListener("change", async () => {
+      const f = file.files?.[0];
+      if (f) model.send({ type: "load", json: await f.text() });
+      file.value = "";
+    });
+    const load = button("Load recipe…", "lw-load", () => file.click());
 
     el.appendChild(h("div", { cls: "lepton lw-clean" }, [
       h("div", { cls: "lw-form" }, [
@@ -158,7 +171,8 @@ export default {
         err, previewBox, notesBox,
       ]),
       h("div", { cls: "lw-recipe" }, [
-        h("h4", { text: "Recipe" }), noSteps, stepsList, h("div", { cls: "lw-toolbar" }, [undo, redo]),
+        h("h4", { text: "Recipe" }), noSteps, stepsList,
+        h("div", { cls: "lw-toolbar" }, [undo, redo, save, load, file]),
       ]),
     ]));
 
@@ -189,6 +203,7 @@ export default {
       noSteps.hidden = steps.length > 0;
       undo.disabled = !model.get("can_undo");
       redo.disabled = !model.get("can_redo");
+      save.disabled = !steps.length || !model.get("recipe_json");
     }
     function renderNotes() {
       notesBox.replaceChildren(...model.get("notes").map((n) => h("li", { cls: "lw-note", text: n })));

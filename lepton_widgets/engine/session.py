@@ -80,6 +80,22 @@ class Session:
         except Exception as exc:  # pandas refused: name the step at least
             raise StepError(f"{step.describe()}: {type(exc).__name__}: {exc}") from exc
 
+    def set_recipe(self, recipe: Recipe) -> None:
+        """Replace the recipe (a loaded one, say) and replay it on the source data.
+
+        Raises :class:`StepError` naming the step and column when it does not fit the data;
+        the old recipe stays in place then.
+        """
+        old = self.recipe
+        self.recipe = recipe
+        try:
+            self._replay()
+        except StepError:
+            self.recipe = old
+            self._replay()
+            raise
+        self._emit("data")
+
     def preview(self, step: Step | str, **params: object) -> dict:
         """What ``step`` would change on the current frame, without adding it."""
         step = make_step(step, **params)

@@ -8,6 +8,7 @@ from ..engine import labels as lb
 from ..engine import transport
 from ..engine.forms import step_from_form
 from ..engine.kinds import column_kind
+from ..engine.recipe import Recipe
 from ..engine.session import Session
 from ..engine.steps import (
     CAST_TARGETS,
@@ -17,6 +18,7 @@ from ..engine.steps import (
     OUTLIER_METHODS,
     TEXT_ACTIONS,
     Step,
+    StepError,
 )
 from ._base import Panel, static_file
 
@@ -36,6 +38,8 @@ class CleanPanel(Panel):
     """Effect of the step being built: rows/columns before and after, cells changed, notes."""
     notes = t.List(t.Unicode()).tag(sync=True)
     """Notes from the last step added (values that could not be read, ...)."""
+    recipe_json = t.Unicode("").tag(sync=True)
+    """The recipe as JSON, for the Save button (empty when it cannot be JSON)."""
     choices = t.Dict({
         "strategy": list(FILL_STRATEGIES), "to": list(CAST_TARGETS),
         "condition": list(CONDITIONS), "method": list(OUTLIER_METHODS),
@@ -58,6 +62,10 @@ class CleanPanel(Panel):
                           for s in self.session.recipe.steps]
             self.can_undo = self.session.recipe.can_undo
             self.can_redo = self.session.recipe.can_redo
+            try:
+                self.recipe_json = self.session.recipe.to_json()
+            except StepError:
+                self.recipe_json = ""
 
     def step_from_ui(self, form: dict) -> Step:
         """A step from the browser's form, checked against the current frame."""
@@ -74,6 +82,16 @@ class CleanPanel(Panel):
         step = self.step_from_ui(content["step"])
         self.notes = self.session.add_step(step)
         self.preview = {}
+
+    def _msg_load(self, content: dict) -> None:
+        """A recipe file chosen in the browser: replay it on this data."""
+        self.error, self.notes = "", []
+        try:
+            recipe = Recipe.from_json(content.get("json", ""))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StepError(f"this file is not a lepton recipe: {exc}") from None
+        self.session.set_recipe(recipe)
+        self.notes = list(self.session.notes)
 
     def _msg_undo(self, _content: dict) -> None:
         self.error = ""

@@ -143,6 +143,11 @@ class DataPanel(Panel):
         return self._source.page(offset, limit or self.page_size, col_offset,
                                  self.max_page_columns, sort)
 
+    @property
+    def fixes(self) -> list[Step | None]:
+        """The suggested step of each finding shown (None where there is none)."""
+        return list(self._fixes)
+
     def _msg_fix(self, content: dict) -> None:
         """Add the step suggested for finding ``index`` to the recipe."""
         index = int(content.get("index", -1))

@@ -74,6 +74,24 @@ class Studio(ipw.VBox):
         """Add a cleaning step (``studio.add_step("fill_missing", columns=["age"], ...)``)."""
         return self.session.add_step(step, **params)
 
+    @property
+    def findings(self) -> pd.DataFrame:
+        """The Data tab's findings: text, score and the suggested step (``fix``)."""
+        rows = self.data_panel.findings
+        return pd.DataFrame([{k: f.get(k) for k in ("text", "score", "fix")} for f in rows],
+                            columns=["text", "score", "fix"])
+
+    def fix(self, index: int) -> list[str]:
+        """Add the step suggested for finding ``index`` (see :attr:`findings`)."""
+        step = self.data_panel.fixes[index] if 0 <= index < len(self.data_panel.fixes) else None
+        if step is None:
+            raise ValueError(f"finding {index} has no suggested step")
+        return self.session.add_step(step)
+
+    def load_recipe(self, recipe: Recipe | str) -> None:
+        """Use a recipe (or its JSON) on this data; every tab refreshes."""
+        self.session.set_recipe(Recipe.from_json(recipe) if isinstance(recipe, str) else recipe)
+
     def undo(self) -> None:
         self.session.undo()
 
