@@ -44,7 +44,9 @@ def test_findings_ranked_with_numbers(titanic):
 
 def test_to_dict_is_strict_json(titanic):
     d = lw.profile(titanic).to_dict()
-    assert set(d) == {"n_rows", "n_columns", "columns", "findings", "correlations"}
+    assert set(d) == {"n_rows", "n_columns", "columns", "findings", "correlations",
+                      "duplicate_rows"}
+    assert d["duplicate_rows"] == int(titanic.duplicated().sum()) == 107
     text = json.dumps(d, allow_nan=False)  # raises on NaN or numpy types
     assert json.loads(text)["columns"][3]["name"] == "age"
 

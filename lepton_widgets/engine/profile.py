@@ -15,7 +15,7 @@ from .labels import display_names
 
 TOP_VALUES = 10
 MAX_VALUE_CHARS = 200
-MAX_DUPLICATE_CELLS = 20_000_000  # duplicate rows are counted on frames up to this size
+MAX_DUPLICATE_CELLS = 5_000_000  # duplicate rows are counted on frames up to this size
 HISTOGRAM_BINS = 20
 SKEW_LIMIT = 2.0
 FAR_OUTLIER_IQR = 3.0
@@ -32,6 +32,7 @@ class Profile:
     columns: list[dict] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
     correlations: dict = field(default_factory=dict)
+    duplicate_rows: int | None = None  # None: not counted (frame too big, or unhashable)
 
     def to_dict(self) -> dict:
         """The stable JSON form documented in the README."""
@@ -41,6 +42,7 @@ class Profile:
             "columns": self.columns,
             "findings": self.findings,
             "correlations": self.correlations,
+            "duplicate_rows": self.duplicate_rows,
         }
 
     def column(self, name: str) -> dict:
@@ -84,6 +86,7 @@ def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None,
     corr = correlations(df, columns) if with_correlations and len(df) > 1 else {}
     findings = rank_findings(columns, int(df.shape[0]), corr)
     dup = duplicate_rows(df)
+    extra = {"duplicate_rows": dup}
     if dup:
         share = dup / len(df)
         findings.append({"text": f"{dup:,} rows ({_percent(share)}) repeat an earlier row",
@@ -96,15 +99,18 @@ def profile(df: pd.DataFrame, should_stop: Callable[[], bool] | None = None,
         columns=columns,
         findings=findings,
         correlations=corr,
+        **extra,
     )
 
 
 def duplicate_rows(df: pd.DataFrame) -> int | None:
-    """Rows equal to an earlier row (all columns); None when too big or not comparable."""
+    """Rows equal to an earlier row (all columns), by 64-bit row hashes; None when the frame
+    is over MAX_DUPLICATE_CELLS (the count costs more than the rest of the profile there)
+    or its cells cannot be hashed."""
     if df.size == 0 or df.size > MAX_DUPLICATE_CELLS or df.columns.has_duplicates:
         return None
     try:
-        return int(df.duplicated().sum())
+        return int(pd.util.hash_pandas_object(df, index=False).duplicated().sum())
     except TypeError:  # lists or dicts in cells
         return None
 

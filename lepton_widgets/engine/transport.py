@@ -114,7 +114,7 @@ class PageSource:
         self.view = grid_view(df)
         self.index_columns = self.view.shape[1] - df.shape[1]
         # row labels for the '#' column: the integer index itself, unless it became columns
-        self._labels = None if self.index_columns else df.index.to_numpy()
+        self._index = None if self.index_columns else df.index  # no copy: sliced per page
         self.names = display_names(self.view.columns)
         self._orders: dict[tuple[int, bool], np.ndarray] = {}
 
@@ -165,7 +165,7 @@ class PageSource:
         if sort is not None and len(positions):
             positions = self.order(int(sort[0]), bool(sort[1]))[positions]
         window = self.view.iloc[positions, cols] if cols else self.view.iloc[positions, :0]
-        labels = positions if self._labels is None else self._labels[positions]
+        labels = positions if self._index is None else self._index[positions].to_numpy()
         arrays = {"__row": pa.array(labels, type=pa.int64())}
         for j, col in enumerate(cols):
             arrays[f"c{col}"] = pa.array(format_column(window.iloc[:, j]), type=pa.string())
