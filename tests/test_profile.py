@@ -221,3 +221,25 @@ def test_correlations_na_for_constant_and_sampled_when_big():
     assert corr["rows"] == 100_000
     assert corr["pearson"]["matrix"][0][1] == pytest.approx(1.0)
     assert "on a sample" in lw.profile(big).findings[0]["text"]
+
+
+def test_imbalance_unused_categories_and_ids():
+    n = 200
+    df = pd.DataFrame({
+        "flag": ["yes"] * 190 + ["no"] * 10,
+        "size": pd.Categorical(["S", "M"] * (n // 2), categories=["S", "M", "XL"]),
+        "order_id": np.arange(1000, 1000 + n),
+        "code": [f"c{i}" for i in range(n)],
+    })
+    p = lw.profile(df)
+    assert "imbalanced" in p.column("flag")["warnings"]
+    size = p.column("size")
+    assert size["unused_categories"] == ["XL"]
+    assert size["distinct"] == 2
+    assert size["top"] == [["S", 100], ["M", 100]]
+    assert "id_like" in p.column("order_id")["warnings"]
+    assert "id_like" in p.column("code")["warnings"]
+    texts = [f["text"] for f in p.findings]
+    assert "flag is imbalanced: yes is 95% of its values" in texts
+    assert "size has 1 unused categories (XL)" in texts
+    assert "order_id looks like an identifier: every one of its 200 values is different" in texts

@@ -20,6 +20,8 @@ HISTOGRAM_BINS = 20
 SKEW_LIMIT = 2.0
 FAR_OUTLIER_IQR = 3.0
 HIGH_CARDINALITY = 50
+IMBALANCED_SHARE = 0.9   # one level holding this share of a categorical column
+ID_MIN_ROWS = 50         # all-distinct columns longer than this look like identifiers
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
@@ -126,6 +128,7 @@ def _counted(s: pd.Series) -> tuple[pd.Series, int, pd.Series | None]:
         if numeric or pd.api.types.is_datetime64_any_dtype(s.dtype):
             return s, int(s.nunique(dropna=True)), None
         counts = s.value_counts(dropna=True)
+        counts = counts[counts > 0]  # unused categories are reported on their own
         return s, len(counts), counts
     except TypeError:
         text = s.map(lambda v: v if v is None or v is pd.NA else repr(v)).astype(object)
@@ -176,6 +179,12 @@ def _profile_column(s: pd.Series, name: str) -> dict:
                          "max": int(lengths.max())}
     if kind == "mixed":
         col["types"] = sorted({type(v).__name__ for v in s.dropna().iloc[:10000]})
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        used = set(s.cat.codes[s.cat.codes >= 0].unique())
+        col["unused_categories"] = [c for i, c in enumerate(s.cat.categories) if i not in used]
+    if kind == "numeric" and count > ID_MIN_ROWS and distinct == count and (
+            pd.api.types.is_integer_dtype(s.dtype)):
+        col["id_like"] = True
     col["warnings"] = _warnings(col, n)
     return jsonsafe.tree(col)  # type: ignore[return-value]
 
@@ -292,6 +301,15 @@ def _warnings(col: dict, n_rows: int) -> list[str]:
         w.append("skewed")
     if col.get("outliers"):
         w.append("outliers")
+    top = col.get("top")
+    if kind in ("categorical", "boolean") and top and distinct >= 2 and (
+            top[0][1] >= IMBALANCED_SHARE * count):
+        w.append("imbalanced")
+    if col.get("unused_categories"):
+        w.append("unused_categories")
+    if col.get("id_like") or (distinct == count > ID_MIN_ROWS and kind in ("text",
+                                                                          "categorical")):
+        w.append("id_like")
     return w
 
 
@@ -352,7 +370,22 @@ def rank_findings(columns: list[dict], n_rows: int, corr: dict | None = None) ->
         if "infinite" in w:
             out.append(_finding(f"{name} holds {c['infinite']:,} infinite values", 0.85, name,
                                 "infinite"))
-        if "high_cardinality" in w:
+        if "imbalanced" in w:
+            value, n_top = c["top"][0]
+            out.append(_finding(f"{name} is imbalanced: {value!s} is {n_top / c['count']:.0%} "
+                                "of its values", 0.3 + 0.2 * n_top / c["count"], name,
+                                "imbalanced"))
+        if "unused_categories" in w:
+            unused = ", ".join(str(u) for u in c["unused_categories"][:5])
+            out.append(_finding(f"{name} has {len(c['unused_categories']):,} unused "
+                                f"categories ({unused})", 0.2, name, "unused_categories"))
+        if "id_like" in w and "high_cardinality" not in w:
+            out.append(_finding(f"{name} looks like an identifier: every one of its "
+                                f"{c['count']:,} values is different", 0.45, name, "id_like"))
+        if "high_cardinality" in w and c["kind"] == "text":
+            out.append(_finding(f"{name} is free text: {c['distinct']:,} distinct values in "
+                                f"{c['count']:,} rows", 0.35, name, "free_text"))
+        elif "high_cardinality" in w:
             out.append(_finding(f"{name} looks like an identifier: {c['distinct']:,} distinct "
                                 f"values in {c['count']:,} rows", 0.5, name, "high_cardinality"))
         if "skewed" in w:

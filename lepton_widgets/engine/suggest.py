@@ -21,7 +21,7 @@ def suggest(finding: dict, df: pd.DataFrame, columns: dict[str, dict]) -> Step |
     if not labels:
         return make_step("drop_duplicates") if code == "duplicate_rows" else None
     label, info = labels[0], columns.get(finding["columns"][0], {})
-    if code in ("all_missing", "constant", "high_cardinality"):
+    if code in ("all_missing", "constant", "high_cardinality", "id_like"):
         return make_step("drop_columns", columns=[label])
     if code == "duplicate_information" and len(labels) == 2:
         return make_step("drop_columns", columns=[labels[1]])
