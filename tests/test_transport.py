@@ -125,3 +125,18 @@ def test_pyarrow_dates_float32_and_complex():
     assert page["c1"] == ["0.1", None]
     assert page["c2"] == ["(1+2j)", None]
     assert page["c3"] == [str(2**62 + 1), None]
+
+
+def test_search_in_kernel_cached_and_sorted(titanic):
+    src = PageSource(titanic)
+    meta, data = src.page(0, 5, sort=(6, False), query="cherbourg")
+    expected = titanic[titanic["embark_town"] == "Cherbourg"]
+    assert meta["n_matching"] == len(expected) == 168
+    assert meta["n_rows"] == 891
+    fares = [float(v) for v in decode(data)["c6"]]
+    assert fares == sorted(expected["fare"], reverse=True)[:5]
+    assert "cherbourg" in src._matches
+    meta, _ = src.page(0, 5, query="22.0")  # numbers match their shown value exactly
+    assert meta["n_matching"] == int((titanic["age"] == 22.0).sum())
+    meta, data = src.page(0, 5, query="no such thing")
+    assert (meta["n_matching"], meta["rows"]) == (0, 0)

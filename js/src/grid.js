@@ -57,11 +57,22 @@ export default {
     let offset = 0;
     let colOffset = 0;
     let sort = null; // [column position, ascending]
+    let query = "";
+    let debounce = null;
     let counter = 0;
     let requestId = "";
     const viewId = Math.random().toString(36).slice(2); // replies go to every view
 
     const shapeText = h("span", { cls: "lw-shape" });
+    const search = h("input", { cls: "lw-search", attrs: { type: "search", placeholder: "search rows", "aria-label": "search rows" } });
+    search.addEventListener("input", () => {
+      clearTimeout(debounce); // ask the kernel once typing pauses
+      debounce = setTimeout(() => {
+        query = search.value;
+        offset = 0;
+        request();
+      }, 300);
+    });
     const rangeText = h("span", { cls: "lw-range" });
     const colText = h("span", { cls: "lw-range" });
     const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
@@ -77,8 +88,9 @@ export default {
     const nCols = () => model.get("shape")[1] + model.get("index_columns");
     const btn = (text, title, fn) =>
       h("button", { cls: "lw-btn lw-small", text, attrs: { title, type: "button" }, on: { click: fn } });
+    let shown = 0; // rows the last page said exist (all rows, or those matching a search)
     const go = (o) => {
-      offset = Math.max(0, Math.min(o, Math.max(0, nRows() - 1)));
+      offset = Math.max(0, Math.min(o, Math.max(0, shown - 1)));
       offset -= offset % pageSize();
       request();
     };
@@ -95,12 +107,13 @@ export default {
     el.appendChild(h("div", { cls: "lepton lw-data" }, [
       h("div", { cls: "lw-toolbar" }, [
         shapeText,
+        search,
         h("span", { cls: "lw-pager" }, [
           btn("«", "first page", () => go(0)),
           btn("‹", "previous page", () => go(offset - pageSize())),
           rangeText,
           btn("›", "next page", () => go(offset + pageSize())),
-          btn("»", "last page", () => go(nRows() - 1)),
+          btn("»", "last page", () => go(shown - 1)),
         ]),
         colPager,
       ]),
@@ -117,7 +130,7 @@ export default {
       counter += 1;
       requestId = `${viewId}:${counter}`;
       model.send({
-        type: "page", id: requestId, offset, limit: pageSize(), col_offset: colOffset, sort,
+        type: "page", id: requestId, offset, limit: pageSize(), col_offset: colOffset, sort, query,
       });
     }
 
@@ -157,9 +170,11 @@ export default {
             : h("td", { cls: `lw-k-${kind}`, text: v });
         }),
       ])));
-      const n = msg.n_rows;
-      rangeText.textContent = n === 0 ? "no rows"
-        : `rows ${fmt(msg.offset + 1)}–${fmt(msg.offset + msg.rows)} of ${fmt(n)}`;
+      const n = msg.n_matching ?? msg.n_rows;
+      shown = n;
+      const of = n === msg.n_rows ? fmt(n) : `${fmt(n)} matching (${fmt(msg.n_rows)} in all)`;
+      rangeText.textContent = n === 0 ? (msg.n_rows ? "no matching rows" : "no rows")
+        : `rows ${fmt(msg.offset + 1)}–${fmt(msg.offset + msg.rows)} of ${of}`;
       const c0 = msg.columns[0] ?? 0;
       colText.textContent = `columns ${c0 + 1}–${c0 + msg.columns.length} of ${fmt(msg.n_columns)}`;
       colPager.hidden = msg.n_columns <= model.get("max_page_columns");

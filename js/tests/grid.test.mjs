@@ -63,3 +63,19 @@ test("a finding's fix button asks the kernel to add its step", () => {
   buttons[0].dispatchEvent(new window.Event("click"));
   assert.deepEqual(model.sent.at(-1), { type: "fix", index: 0 });
 });
+
+test("search asks the kernel after typing pauses and shows the matching count", async () => {
+  const { model, el } = setup();
+  const box = el.querySelector("input.lw-search");
+  box.value = "Cherbourg";
+  box.dispatchEvent(new window.Event("input"));
+  assert.equal(model.sent.length, 1, "no request while typing");
+  await new Promise((r) => setTimeout(r, 350));
+  const req = model.sent.at(-1);
+  assert.equal(req.query, "Cherbourg");
+  assert.equal(req.offset, 0);
+  model.emit("msg:custom", { type: "page", id: req.id, offset: 0, rows: 1, columns: [0, 1],
+                             n_rows: 120, n_columns: 2, n_matching: 1, schema: model.get("columns") },
+             [pageBytes([["x", "1"]], [0, 1])]);
+  assert.equal(el.querySelector(".lw-range").textContent, "rows 1–1 of 1 matching (120 in all)");
+});

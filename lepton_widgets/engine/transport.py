@@ -25,6 +25,7 @@ DEFAULT_PAGE_ROWS = 50
 MAX_PAGE_ROWS = 1000
 MAX_PAGE_COLUMNS = 60                    # wide frames are paged by columns too
 MAX_CELL_CHARS = 300                     # longer cell text is cut, with an ellipsis
+MAX_CACHED_SEARCHES = 8                  # grid search results kept per frame
 MAX_SCHEMA_COLUMNS = 500                 # beyond this the schema comes with each page
 MAX_PROFILED_SHOWN = 300                 # column profiles sent to the browser at once
 MAX_LISTED_COLUMNS = 1000                # columns offered in the Clean/Model pickers
@@ -117,6 +118,7 @@ class PageSource:
         self._index = None if self.index_columns else df.index  # no copy: sliced per page
         self.names = display_names(self.view.columns)
         self._orders: dict[tuple[int, bool], np.ndarray] = {}
+        self._matches: dict[str, np.ndarray] = {}
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -146,23 +148,59 @@ class PageSource:
             self._orders[key] = ranked.index.to_numpy()
         return self._orders[key]
 
+    def matches(self, query: str) -> np.ndarray:
+        """Positions of rows where any cell's text contains ``query`` (any case); cached.
+
+        Text and categorical columns are searched as text; numeric, date and other
+        columns match when their shown value equals the query.
+        """
+        key = query.strip().lower()
+        if key not in self._matches:
+            if len(self._matches) >= MAX_CACHED_SEARCHES:
+                self._matches.pop(next(iter(self._matches)))
+            hit = np.zeros(self.shape[0], dtype=bool)
+            for i in range(self.shape[1]):
+                s = self.view.iloc[:, i]
+                if column_kind(s) in ("text", "categorical", "mixed"):
+                    text = s.astype("string").str.lower()
+                    hit |= text.str.contains(key, regex=False, na=False).to_numpy(dtype=bool)
+                else:
+                    hit |= np.array([v is not None and v.lower() == key
+                                     for v in format_column(s)], dtype=bool)
+            self._matches[key] = np.flatnonzero(hit)
+        return self._matches[key]
+
     def page(self, offset: int = 0, limit: int = DEFAULT_PAGE_ROWS, col_offset: int = 0,
-             col_limit: int = MAX_PAGE_COLUMNS,
-             sort: tuple[int, bool] | None = None) -> tuple[dict, bytes]:
+             col_limit: int = MAX_PAGE_COLUMNS, sort: tuple[int, bool] | None = None,
+             query: str = "") -> tuple[dict, bytes]:
         """A window of rows and columns: (metadata, Arrow IPC stream of text columns).
 
         Columns are named ``c<position>`` in the Arrow table; their display names are in
         the metadata, so duplicate or odd names never collide. ``__row`` holds the row
         label (the integer index, or the position when the index is shown as columns).
+        With ``query``, only matching rows are paged (``n_matching`` says how many).
         """
         n_rows, n_cols = self.shape
-        offset = max(0, min(int(offset), n_rows))
+        rows = None  # positions in view order, when a search narrows them
+        if query.strip():
+            found = self.matches(query)
+            if sort is not None:
+                order = self.order(int(sort[0]), bool(sort[1]))
+                keep = np.zeros(n_rows, dtype=bool)
+                keep[found] = True
+                rows = order[keep[order]]
+            else:
+                rows = found
+        n_shown = n_rows if rows is None else len(rows)
+        offset = max(0, min(int(offset), n_shown))
         limit = max(0, min(int(limit), MAX_PAGE_ROWS))
         col_offset = max(0, min(int(col_offset), n_cols))
         cols = list(range(col_offset, min(n_cols, col_offset + max(0, int(col_limit)),
                                           col_offset + MAX_PAGE_COLUMNS)))
-        positions = np.arange(offset, min(n_rows, offset + limit))
-        if sort is not None and len(positions):
+        positions = np.arange(offset, min(n_shown, offset + limit))
+        if rows is not None:
+            positions = rows[positions]
+        elif sort is not None and len(positions):
             positions = self.order(int(sort[0]), bool(sort[1]))[positions]
         window = self.view.iloc[positions, cols] if cols else self.view.iloc[positions, :0]
         labels = positions if self._index is None else self._index[positions].to_numpy()
@@ -172,7 +210,7 @@ class PageSource:
         data = _ipc(pa.table(arrays))
         meta = {"offset": offset, "rows": len(positions), "columns": cols,
                 "schema": [self.column_info(c) for c in cols],
-                "n_rows": n_rows, "n_columns": n_cols}
+                "n_rows": n_rows, "n_columns": n_cols, "n_matching": n_shown}
         return meta, data
 
 

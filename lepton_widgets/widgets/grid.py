@@ -137,11 +137,11 @@ class DataPanel(Panel):
                 "lepton_widgets.profile(df) has them all")
 
     def page(self, offset: int = 0, limit: int | None = None, col_offset: int = 0,
-             sort: tuple[int, bool] | None = None) -> tuple[dict, bytes]:
+             sort: tuple[int, bool] | None = None, query: str = "") -> tuple[dict, bytes]:
         """The page the browser would get (also handy from Python)."""
         assert self._source is not None
         return self._source.page(offset, limit or self.page_size, col_offset,
-                                 self.max_page_columns, sort)
+                                 self.max_page_columns, sort, query)
 
     @property
     def fixes(self) -> list[Step | None]:
@@ -164,6 +164,7 @@ class DataPanel(Panel):
             int(content.get("offset", 0)), int(content.get("limit", self.page_size)),
             int(content.get("col_offset", 0)),
             (int(sort[0]), bool(sort[1])) if sort else None,
+            str(content.get("query", ""))[:200],
         )
         if len(data) > transport.MAX_MESSAGE_BYTES:
             raise ValueError("this page is too large to send; show fewer rows per page")
