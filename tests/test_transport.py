@@ -20,7 +20,7 @@ def test_page_is_a_window(titanic):
     page = decode(data)
     schema = meta.pop("schema")
     assert meta == {"offset": 50, "rows": 10, "columns": list(range(15)),
-                    "n_rows": 891, "n_columns": 15}
+                    "n_rows": 891, "n_columns": 15, "n_matching": 891}
     assert schema[3] == {"name": "age", "kind": "numeric", "dtype": "float64"}
     assert page["__row"] == list(range(50, 60))
     assert page["c3"][:3] == ["7.0", "21.0", "49.0"]  # age, exact text
