@@ -37,6 +37,8 @@ def main() -> None:
         ("last page", lambda: src.page(n - 50, 50)),
         ("first sort by x (computes the order)", lambda: src.page(0, 50, sort=(0, True))),
         ("same sort, another page (cached)", lambda: src.page(n // 3, 50, sort=(0, True))),
+        ("first search for 'b' (computes the matches)", lambda: src.page(0, 50, query="b")),
+        ("same search, another page (cached)", lambda: src.page(1000, 50, query="b")),
     ]:
         t, (_, data) = ms(fn)
         print(f"  {name:<40} {t:8.1f} ms   payload {len(data):,} bytes")

@@ -26,6 +26,7 @@ MAX_PAGE_ROWS = 1000
 MAX_PAGE_COLUMNS = 60                    # wide frames are paged by columns too
 MAX_CELL_CHARS = 300                     # longer cell text is cut, with an ellipsis
 MAX_CACHED_SEARCHES = 8                  # grid search results kept per frame
+SEARCH_TEXT_ROWS = 200_000               # unusual dtypes are searched as text up to this
 MAX_SCHEMA_COLUMNS = 500                 # beyond this the schema comes with each page
 MAX_PROFILED_SHOWN = 300                 # column profiles sent to the browser at once
 MAX_LISTED_COLUMNS = 1000                # columns offered in the Clean/Model pickers
@@ -160,13 +161,9 @@ class PageSource:
                 self._matches.pop(next(iter(self._matches)))
             hit = np.zeros(self.shape[0], dtype=bool)
             for i in range(self.shape[1]):
-                s = self.view.iloc[:, i]
-                if column_kind(s) in ("text", "categorical", "mixed"):
-                    text = s.astype("string").str.lower()
-                    hit |= text.str.contains(key, regex=False, na=False).to_numpy(dtype=bool)
-                else:
-                    hit |= np.array([v is not None and v.lower() == key
-                                     for v in format_column(s)], dtype=bool)
+                found = _column_matches(self.view.iloc[:, i], key)
+                if found is not None:
+                    hit |= found
             self._matches[key] = np.flatnonzero(hit)
         return self._matches[key]
 
@@ -212,6 +209,42 @@ class PageSource:
                 "schema": [self.column_info(c) for c in cols],
                 "n_rows": n_rows, "n_columns": n_cols, "n_matching": n_shown}
         return meta, data
+
+
+def _column_matches(s: pd.Series, key: str) -> np.ndarray | None:
+    """Rows of one column matching a lower-cased search ``key`` (vectorized per kind)."""
+    if isinstance(s.dtype, pd.CategoricalDtype):  # search the few categories, map the codes
+        cats = pd.Series(s.cat.categories.astype(str)).str.lower()
+        wanted = np.flatnonzero(cats.str.contains(key, regex=False).to_numpy())
+        return np.isin(s.cat.codes.to_numpy(), wanted)
+    kind = column_kind(s)
+    if kind in ("text", "categorical", "mixed"):
+        text = s.astype("string").str.lower()
+        return text.str.contains(key, regex=False, na=False).to_numpy(dtype=bool)
+    if kind == "numeric":
+        try:
+            number = float(key)
+        except ValueError:
+            return None
+        return (s == number).fillna(False).to_numpy(dtype=bool)
+    if kind == "boolean":
+        if key not in ("true", "false"):
+            return None
+        return (s == (key == "true")).fillna(False).to_numpy(dtype=bool)
+    if kind == "datetime" and pd.api.types.is_datetime64_any_dtype(s.dtype):
+        try:
+            when = pd.Timestamp(key)
+        except ValueError:
+            return None
+        if when.tzinfo is None and s.dt.tz is not None:
+            return None
+        day = len(key) <= 10  # "2019-03-23": the whole day
+        same = s.dt.normalize() == when.normalize() if day else s == when
+        return same.fillna(False).to_numpy(dtype=bool)
+    if len(s) <= SEARCH_TEXT_ROWS:  # other kinds: compare shown text on small frames
+        return np.array([v is not None and v.lower() == key for v in format_column(s)],
+                        dtype=bool)
+    return None
 
 
 def _ipc(table: pa.Table) -> bytes:
