@@ -61,12 +61,16 @@ class Session:
 
     def set_source(self, df: pd.DataFrame) -> None:
         """Replace the data (live updates); the recipe replays on it."""
-        old = self.source
-        self.source = df
+        self._swap(df, self.recipe)
+
+    def _swap(self, source: pd.DataFrame, recipe: Recipe) -> None:
+        """Use new data and/or a new recipe; if the replay fails, keep the old ones."""
+        old = self.source, self.recipe
+        self.source, self.recipe = source, recipe
         try:
             self._replay()
         except StepError:
-            self.source = old
+            self.source, self.recipe = old
             self._replay()
             raise
         self._emit("data")
@@ -86,15 +90,7 @@ class Session:
         Raises :class:`StepError` naming the step and column when it does not fit the data;
         the old recipe stays in place then.
         """
-        old = self.recipe
-        self.recipe = recipe
-        try:
-            self._replay()
-        except StepError:
-            self.recipe = old
-            self._replay()
-            raise
-        self._emit("data")
+        self._swap(self.source, recipe)
 
     def preview(self, step: Step | str, **params: object) -> dict:
         """What ``step`` would change on the current frame, without adding it."""

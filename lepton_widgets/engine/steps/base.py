@@ -13,7 +13,7 @@ from .. import labels as lb
 from ..errors import StepError
 
 __all__ = ["REPORT_EXAMPLES", "Step", "StepError", "as_list", "list_code", "lit", "names",
-           "require"]
+           "need_columns", "require"]
 
 require = lb.require  # raises ColumnError, a StepError
 REPORT_EXAMPLES = 5  # unreadable values quoted in a report
@@ -25,6 +25,14 @@ def as_list(columns: Sequence[Hashable] | Hashable | None) -> list[Hashable]:
     if isinstance(columns, (str, tuple)) or not isinstance(columns, Sequence):
         return [columns]
     return list(columns)
+
+
+def need_columns(columns: object, message: str) -> list[Hashable]:
+    """``columns`` as a list; StepError(message) when there are none."""
+    out = as_list(columns)  # type: ignore[arg-type]
+    if not out:
+        raise StepError(message)
+    return out
 
 
 def lit(value: object) -> str:

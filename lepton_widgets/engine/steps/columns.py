@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import labels as lb
 from ..snippets import cast_column
-from .base import REPORT_EXAMPLES, Step, StepError, as_list, list_code, lit, names, require
+from .base import REPORT_EXAMPLES, Step, StepError, list_code, lit, names, need_columns, require
 
 CAST_TARGETS = ("numeric", "datetime", "category", "boolean", "string")
 
@@ -23,9 +23,7 @@ class DropColumns(Step):
     op: ClassVar[str] = "drop_columns"
 
     def __post_init__(self) -> None:
-        self.columns = as_list(self.columns)
-        if not self.columns:
-            raise StepError("choose at least one column to drop")
+        self.columns = need_columns(self.columns, "choose at least one column to drop")
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         require(df, self.columns)
@@ -48,9 +46,7 @@ class Cast(Step):
     helpers: ClassVar[tuple] = (cast_column,)
 
     def __post_init__(self) -> None:
-        self.columns = as_list(self.columns)
-        if not self.columns:
-            raise StepError("choose at least one column to convert")
+        self.columns = need_columns(self.columns, "choose at least one column to convert")
         if self.to not in CAST_TARGETS:
             raise StepError(f"cannot cast to {self.to!r}; use one of {', '.join(CAST_TARGETS)}")
 

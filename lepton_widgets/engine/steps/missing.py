@@ -13,7 +13,7 @@ import pandas as pd
 from .. import labels as lb
 from ..kinds import column_kind
 from ..snippets import fill_missing
-from .base import Step, StepError, as_list, list_code, lit, names, require
+from .base import Step, StepError, as_list, list_code, lit, names, need_columns, require
 
 FILL_STRATEGIES = ("mean", "median", "mode", "constant", "ffill", "bfill", "interpolate")
 NUMERIC_ONLY = ("mean", "median", "interpolate")
@@ -31,9 +31,7 @@ class FillMissing(Step):
     helpers: ClassVar[tuple] = (fill_missing,)
 
     def __post_init__(self) -> None:
-        self.columns = as_list(self.columns)
-        if not self.columns:
-            raise StepError("choose at least one column to fill")
+        self.columns = need_columns(self.columns, "choose at least one column to fill")
         if self.strategy not in FILL_STRATEGIES:
             raise StepError(f"unknown fill strategy {self.strategy!r}; "
                             f"use one of {', '.join(FILL_STRATEGIES)}")
@@ -146,9 +144,7 @@ class ReplaceInfinite(Step):
     op: ClassVar[str] = "replace_infinite"
 
     def __post_init__(self) -> None:
-        self.columns = as_list(self.columns)
-        if not self.columns:
-            raise StepError("choose at least one numeric column")
+        self.columns = need_columns(self.columns, "choose at least one numeric column")
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         require(df, self.columns)

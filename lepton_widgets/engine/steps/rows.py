@@ -11,7 +11,7 @@ import pandas as pd
 from .. import labels as lb
 from ..kinds import column_kind
 from ..snippets import outlier_bounds
-from .base import Step, StepError, as_list, list_code, lit, names, require
+from .base import Step, StepError, as_list, list_code, lit, names, need_columns, require
 
 KEEP = ("first", "last", False)
 
@@ -191,9 +191,7 @@ class ClipOutliers(Step):
     helpers: ClassVar[tuple] = (outlier_bounds,)
 
     def __post_init__(self) -> None:
-        self.columns = as_list(self.columns)
-        if not self.columns:
-            raise StepError("choose at least one numeric column")
+        self.columns = need_columns(self.columns, "choose at least one numeric column")
         if self.method not in OUTLIER_METHODS:
             raise StepError(f"method must be 'iqr' or 'zscore', not {self.method!r}")
         if self.action not in OUTLIER_ACTIONS:

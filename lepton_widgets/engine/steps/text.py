@@ -9,7 +9,7 @@ from typing import ClassVar
 import pandas as pd
 
 from .. import labels as lb
-from .base import Step, StepError, as_list, lit, names, require
+from .base import Step, StepError, lit, names, need_columns, require
 
 TEXT_ACTIONS = ("trim", "lower", "upper", "title", "replace", "extract")
 _SIMPLE = {"trim": "strip", "lower": "lower", "upper": "upper", "title": "title"}
@@ -29,9 +29,7 @@ class TextClean(Step):
     op: ClassVar[str] = "text"
 
     def __post_init__(self) -> None:
-        self.columns = as_list(self.columns)
-        if not self.columns:
-            raise StepError("choose at least one text column")
+        self.columns = need_columns(self.columns, "choose at least one text column")
         if self.action not in TEXT_ACTIONS:
             raise StepError(f"unknown text action {self.action!r}; use one of "
                             f"{', '.join(TEXT_ACTIONS)}")
