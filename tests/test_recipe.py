@@ -214,8 +214,9 @@ def test_exotic_labels_and_values_in_code():
     assert out[day].tolist() == [1.0, float("inf")]
     assert out["when"].tolist() == [pd.Timestamp("2021-01-01"), day]
     pd.testing.assert_frame_equal(replay_code(r, df), out)
-    with pytest.raises(lw.StepError, match="cannot be saved as JSON"):
-        r.to_json()
+    again = lw.Recipe.from_json(r.to_json())  # dates, periods and inf survive JSON
+    pd.testing.assert_frame_equal(again.apply(df), out)
+    assert json.loads(r.to_json())["steps"][0]["value"] == {"$float": "inf"}
     assert json.loads(lw.Recipe().add("drop_columns", columns=[np.int64(3)]).to_json())[
         "steps"][0]["columns"] == [3]
     with pytest.raises(lw.StepError, match="type the value to fill with"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, fields
@@ -9,6 +10,7 @@ from typing import ClassVar
 
 import pandas as pd
 
+from .. import codec
 from .. import labels as lb
 from ..errors import StepError
 
@@ -39,8 +41,14 @@ def lit(value: object) -> str:
     """Python source for a label or value (the exported code imports np and pd)."""
     if isinstance(value, float) and not math.isfinite(value):
         return f"float({str(value)!r})"
+    if isinstance(value, pd.Timestamp) and value.tz is not None:
+        zone = str(value.tz)
+        stamp = f"pd.Timestamp({value.isoformat()!r})"
+        return stamp if zone.startswith(("UTC", "+", "-")) else f"{stamp}.tz_convert({zone!r})"
     if isinstance(value, (pd.Timestamp, pd.Timedelta, pd.Period)):
         return "pd." + repr(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return f"datetime.date.fromisoformat({value.isoformat()!r})"
     if isinstance(value, tuple):
         return "(" + ", ".join(lit(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     return repr(value)
@@ -78,15 +86,12 @@ class Step:
     def to_dict(self) -> dict:
         out: dict = {"op": self.op}
         for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name in self.label_lists and value is not None:
-                value = [lb.to_jsonable(c) for c in value]
-            out[f.name] = value
+            out[f.name] = codec.encode(getattr(self, f.name))
         return out
 
     @classmethod
     def from_dict(cls, data: dict) -> Step:
-        params = {k: v for k, v in data.items() if k != "op"}
+        params = {k: codec.decode(v) for k, v in data.items() if k != "op"}
         for key in cls.label_lists:
             if params.get(key) is not None:
                 params[key] = [lb.from_jsonable(c) for c in as_list(params[key])]

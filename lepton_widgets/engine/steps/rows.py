@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import pandas as pd
 
+from .. import codec
 from .. import labels as lb
 from ..kinds import column_kind
 from ..snippets import outlier_bounds
@@ -117,9 +118,7 @@ class Filter(Step):
         return df[mask.fillna(False).astype(bool)]
 
     def to_dict(self) -> dict:
-        return {"op": self.op, "how": self.how,
-                "conditions": [{**c, "column": lb.to_jsonable(c["column"])}
-                               for c in self.conditions]}
+        return {"op": self.op, "how": self.how, "conditions": codec.encode(self.conditions)}
 
     def _condition_code(self, cond: dict) -> str:
         value = cond["value"]
