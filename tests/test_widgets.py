@@ -93,7 +93,7 @@ def test_clean_ui_values_and_errors(titanic):
     assert len(s.recipe) == 1  # the failed step was not added
     message(clean, {"type": "add", "step": {"op": "fill_missing", "columns": ["fare"],
                                            "strategy": "constant", "value": "lots"}})
-    assert clean.error == "'lots' is not a number"
+    assert clean.error == "column 'fare' holds numbers; 'lots' is not a number"
     message(clean, {"type": "preview", "step": {"op": "cast", "columns": ["embarked"],
                                                "to": "numeric"}})
     assert clean.preview["notes"] == [

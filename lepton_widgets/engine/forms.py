@@ -12,46 +12,86 @@ from . import labels as lb
 from .kinds import column_kind
 from .steps import Step, StepError, make_step
 
+MISSING_WORDS = ("nan", "nat", "na", "none", "null")
+
 
 def typed_value(text: object, s: pd.Series, what: str = "value") -> object:
-    """Text typed for column ``s``, as the column needs it (exact integers, dates...)."""
+    """Text typed for column ``s``, as the column needs it (exact integers, dates in the
+    column's time zone, periods, category values); StepError naming the column otherwise."""
     if not isinstance(text, str):
         return text
     text = text.strip()
+    col = lb.display_name(s.name)
     if not text:
         raise StepError(f"type the {what}")
     kind = column_kind(s)
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return _category_value(text, s, col)
+    if kind != "text" and text.lower() in MISSING_WORDS:
+        raise StepError(f"{text!r} is not a value for column {col!r}; to test for missing "
+                        "values use 'is missing'")
     if kind == "numeric":
-        try:
-            return int(text)  # exact, even beyond 2**53
-        except ValueError:
-            pass
-        try:
-            number = float(text)
-        except ValueError:
-            raise StepError(f"{text!r} is not a number") from None
-        if pd.api.types.is_integer_dtype(s.dtype):
-            if not number.is_integer():
-                raise StepError(f"column {lb.display_name(s.name)!r} holds whole numbers; "
-                                f"{text!r} is not one")
-            return int(number)
-        return number
+        return _number_value(text, s, col)
     if kind == "datetime":
-        try:
-            return pd.Timestamp(text)
-        except ValueError:
-            raise StepError(f"{text!r} is not a date; write it like 2021-05-11") from None
+        return _date_value(text, s, col)
     if kind == "timedelta":
+        if text.replace(".", "", 1).isdigit():
+            raise StepError(f"give {col!r} a duration with its unit, like '1 days' or '2h'")
         try:
             return pd.Timedelta(text)
         except ValueError:
-            raise StepError(f"{text!r} is not a duration; write it like '1 days'") from None
+            raise StepError(f"{text!r} is not a duration for column {col!r}; write it like "
+                            "'1 days'") from None
     if kind == "boolean":
         lowered = text.lower()
         if lowered in ("true", "false"):
             return lowered == "true"
-        raise StepError(f"{text!r} is not true or false")
+        raise StepError(f"column {col!r} holds true/false values; {text!r} is neither")
     return text
+
+
+def _number_value(text: str, s: pd.Series, col: str) -> int | float:
+    try:
+        return int(text)  # exact, even beyond 2**53
+    except ValueError:
+        pass
+    try:
+        number = float(text)
+    except ValueError:
+        raise StepError(f"column {col!r} holds numbers; {text!r} is not a number") from None
+    if pd.api.types.is_integer_dtype(s.dtype):
+        if not number.is_integer():
+            raise StepError(f"column {col!r} holds whole numbers; {text!r} is not one")
+        return int(number)
+    return number
+
+
+def _date_value(text: str, s: pd.Series, col: str) -> object:
+    if "," in text:
+        raise StepError(f"write one date for column {col!r}, like 2021-05-11")
+    try:
+        if isinstance(s.dtype, pd.PeriodDtype):
+            return pd.Period(text, freq=s.dtype.freq)
+        stamp = pd.Timestamp(text)
+    except ValueError:
+        raise StepError(f"{text!r} is not a date for column {col!r}; write it like "
+                        "2021-05-11") from None
+    if not pd.api.types.is_datetime64_any_dtype(s.dtype):  # date objects, pyarrow dates
+        return stamp.date()
+    tz = getattr(s.dtype, "tz", None)
+    if tz is not None and stamp.tz is None:
+        return stamp.tz_localize(tz)  # a time typed for this column means its own zone
+    return stamp
+
+
+def _category_value(text: str, s: pd.Series, col: str) -> object:
+    categories = s.cat.categories
+    for c in categories:
+        if str(c) == text:
+            return c
+    raise StepError(f"{text!r} is not one of the categories of column {col!r} "
+                    f"({', '.join(str(c) for c in categories[:8])}"
+                    f"{', ...' if len(categories) > 8 else ''})")
 
 
 def _number(text: object, what: str) -> float:
@@ -73,6 +113,9 @@ def _condition(df: pd.DataFrame, cond: dict) -> dict:
         value: object = None
     elif op in ("in", "not in"):
         value = [typed_value(v, s) for v in _split(raw)]
+        if not value:
+            raise StepError(f"give the values for column {lb.display_name(label)!r}, "
+                            "separated by commas")
     elif op == "between":
         parts = _split(raw)
         if len(parts) != 2:

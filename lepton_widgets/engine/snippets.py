@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_text", "cast_column", "fill_missing", "outlier_bounds"]
+__all__ = ["as_mask", "as_text", "cast_column", "clip_to", "fill_missing", "outlier_bounds"]
 
 
 def fill_missing(s, strategy, value=None):
@@ -63,8 +63,27 @@ def as_text(X):
 
 
 def outlier_bounds(s, method, factor):
-    """(low, high) limits: quartiles -/+ factor x IQR, or mean -/+ factor x std."""
+    """(low, high) limits: quartiles -/+ factor x IQR, or mean -/+ factor x std.
+
+    Integer columns get whole-number limits, computed from the smallest value so that
+    integers beyond 2**53 keep their precision.
+    """
+    if pd.api.types.is_integer_dtype(s.dtype) and s.notna().any():
+        base = int(s.min())
+        shifted = pd.Series((s - base).to_numpy(dtype="float64", na_value=np.nan))
+        lo, hi = outlier_bounds(shifted, method, factor)
+        return base + int(np.ceil(lo)), base + int(np.floor(hi))
     if method == "iqr":
         q1, q3 = s.quantile(0.25), s.quantile(0.75)
         return q1 - factor * (q3 - q1), q3 + factor * (q3 - q1)
     return s.mean() - factor * s.std(), s.mean() + factor * s.std()
+
+
+def as_mask(test):
+    """A row test as plain True/False: missing (NA) answers count as False."""
+    return test.fillna(False).astype(bool)
+
+
+def clip_to(s, lo, hi):
+    """Clip to [lo, hi] without touching values inside (integer columns stay integers)."""
+    return s.mask(s < lo, lo).mask(s > hi, hi)

@@ -26,6 +26,8 @@ def suggest(finding: dict, df: pd.DataFrame, columns: dict[str, dict]) -> Step |
     if code == "duplicate_information" and len(labels) == 2:
         return make_step("drop_columns", columns=[labels[1]])
     if code == "missing":
+        if info.get("kind") not in ("numeric", "categorical", "boolean", "text", "datetime"):
+            return None
         share = info.get("missing", 0) / max(1, info.get("missing", 0) + info.get("count", 0))
         if share > MOSTLY_MISSING:
             return make_step("drop_columns", columns=[label])

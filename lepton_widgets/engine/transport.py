@@ -179,6 +179,8 @@ class PageSource:
         """
         n_rows, n_cols = self.shape
         rows = None  # positions in view order, when a search narrows them
+        if sort is not None and not 0 <= int(sort[0]) < n_cols:
+            raise ValueError(f"there is no column {sort[0]} to sort by")
         if query.strip():
             found = self.matches(query)
             if sort is not None:
@@ -221,11 +223,14 @@ def _column_matches(s: pd.Series, key: str) -> np.ndarray | None:
     if kind in ("text", "categorical", "mixed"):
         text = s.astype("string").str.lower()
         return text.str.contains(key, regex=False, na=False).to_numpy(dtype=bool)
-    if kind == "numeric":
+    if kind == "numeric" and s.dtype != object:
         try:
-            number = float(key)
+            number: int | float = int(key)  # exact for big integers
         except ValueError:
-            return None
+            try:
+                number = float(key)
+            except ValueError:
+                return None
         return (s == number).fillna(False).to_numpy(dtype=bool)
     if kind == "boolean":
         if key not in ("true", "false"):
@@ -236,11 +241,18 @@ def _column_matches(s: pd.Series, key: str) -> np.ndarray | None:
             when = pd.Timestamp(key)
         except ValueError:
             return None
-        if when.tzinfo is None and s.dt.tz is not None:
-            return None
+        if s.dt.tz is not None:  # compare with the local times the grid shows
+            s = s.dt.tz_localize(None)
+            when = when.tz_localize(None)
         day = len(key) <= 10  # "2019-03-23": the whole day
         same = s.dt.normalize() == when.normalize() if day else s == when
         return same.fillna(False).to_numpy(dtype=bool)
+    if kind == "timedelta" and pd.api.types.is_timedelta64_dtype(s.dtype):
+        try:
+            span = pd.Timedelta(key)
+        except ValueError:
+            return None
+        return (s == span).fillna(False).to_numpy(dtype=bool)
     if len(s) <= SEARCH_TEXT_ROWS:  # other kinds: compare shown text on small frames
         return np.array([v is not None and v.lower() == key for v in format_column(s)],
                         dtype=bool)

@@ -100,6 +100,9 @@ class Rename(Step):
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         require(df, list(self.mapping))
+        if isinstance(df.columns, pd.MultiIndex):
+            raise StepError("renaming a column of a multi-level header is not supported yet; "
+                            "flatten the header first")
         after = [self.mapping.get(c, c) for c in df.columns]
         clash = pd.Index(after)[pd.Index(after).duplicated()]
         if len(clash):

@@ -47,6 +47,9 @@ class FillMissing(Step):
         for c in self.columns:
             s = df[c]
             kind = column_kind(s)
+            if kind == "nested":
+                raise StepError(f"column {lb.display_name(c)!r} holds lists or dicts; filling "
+                                "them is not supported")
             if self.strategy in NUMERIC_ONLY and kind != "numeric":
                 raise StepError(f"column {lb.display_name(c)!r} is {kind}, not "
                                 f"numeric: {self.strategy} needs numbers; use mode or constant")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -11,7 +12,7 @@ import pandas as pd
 from .. import codec
 from .. import labels as lb
 from ..kinds import column_kind
-from ..snippets import outlier_bounds
+from ..snippets import as_mask, clip_to, outlier_bounds
 from .base import Step, StepError, as_list, list_code, lit, names, need_columns, require
 
 KEEP = ("first", "last", False)
@@ -54,7 +55,7 @@ class DropDuplicates(Step):
 # Both columns of the table are the same operation, so the Studio and the code agree.
 CONDITIONS: dict[str, tuple] = {
     "==": (lambda s, v: s == v, "{s} == {v}"),
-    "!=": (lambda s, v: s != v, "{s} != {v}"),
+    "!=": (lambda s, v: (s != v) & s.notna(), "({s} != {v}) & {s}.notna()"),
     "<": (lambda s, v: s < v, "{s} < {v}"),
     "<=": (lambda s, v: s <= v, "{s} <= {v}"),
     ">": (lambda s, v: s > v, "{s} > {v}"),
@@ -62,7 +63,7 @@ CONDITIONS: dict[str, tuple] = {
     "isna": (lambda s, v: s.isna(), "{s}.isna()"),
     "notna": (lambda s, v: s.notna(), "{s}.notna()"),
     "in": (lambda s, v: s.isin(v), "{s}.isin({v})"),
-    "not in": (lambda s, v: ~s.isin(v), "~{s}.isin({v})"),
+    "not in": (lambda s, v: ~s.isin(v) & s.notna(), "~{s}.isin({v}) & {s}.notna()"),
     "between": (lambda s, v: s.between(v[0], v[1]), "{s}.between({v0}, {v1})"),
     "contains": (lambda s, v: s.str.contains(v, regex=False, na=False),
                  "{s}.str.contains({v}, regex=False, na=False)"),
@@ -82,6 +83,7 @@ class Filter(Step):
     conditions: list = field(default_factory=list)
     how: str = "all"
     op: ClassVar[str] = "filter"
+    helpers: ClassVar[tuple] = (as_mask,)
 
     def __post_init__(self) -> None:
         if not self.conditions:
@@ -110,12 +112,12 @@ class Filter(Step):
         for cond in self.conditions:
             fn = CONDITIONS[cond["op"]][0]
             try:
-                part = fn(df[cond["column"]], cond["value"])
+                part = as_mask(fn(df[cond["column"]], cond["value"]))
             except (TypeError, ValueError, AttributeError) as exc:
                 raise StepError(f"cannot test column {lb.display_name(cond['column'])!r} "
                                 f"{cond['op']} {cond['value']!r}: {exc}") from exc
             mask = part if mask is None else (mask & part if self.how == "all" else mask | part)
-        return df[mask.fillna(False).astype(bool)]
+        return df[mask]
 
     def to_dict(self) -> dict:
         return {"op": self.op, "how": self.how, "conditions": codec.encode(self.conditions)}
@@ -125,13 +127,15 @@ class Filter(Step):
         v0, v1 = (lit(value[0]), lit(value[1])) if cond["op"] == "between" else ("", "")
         shown = "[" + ", ".join(lit(x) for x in value) + "]" if isinstance(value, list) else (
             lit(value))
-        return "(" + CONDITIONS[cond["op"]][1].format(
+        return "as_mask(" + CONDITIONS[cond["op"]][1].format(
             s=f"df[{lit(cond['column'])}]", v=shown, v0=v0, v1=v1) + ")"
 
     def to_code(self) -> str:
         joiner = " & " if self.how == "all" else " | "
-        mask = joiner.join(self._condition_code(c) for c in self.conditions)
-        return f"mask = {mask}\ndf = df[mask.fillna(False).astype(bool)]"
+        tests = [self._condition_code(c) for c in self.conditions]
+        if len(tests) == 1:
+            return f"df = df[{tests[0]}]"
+        return "mask = (\n    " + f"\n    {joiner.strip()} ".join(tests) + "\n)\ndf = df[mask]"
 
     def describe(self) -> str:
         parts = [f"{lb.display_name(c['column'])} {c['op']}"
@@ -151,6 +155,9 @@ class Sort(Step):
         self.by = as_list(self.by)
         if not self.by:
             raise StepError("choose at least one column to sort by")
+        flags = self.ascending if isinstance(self.ascending, list) else [self.ascending]
+        if not all(isinstance(f, bool) for f in flags):
+            raise StepError(f"ascending must be true or false, not {self.ascending!r}")
         if isinstance(self.ascending, list) and len(self.ascending) != len(self.by):
             raise StepError("give one ascending flag per column")
 
@@ -187,7 +194,7 @@ class ClipOutliers(Step):
     factor: float = 1.5
     action: str = "clip"
     op: ClassVar[str] = "clip_outliers"
-    helpers: ClassVar[tuple] = (outlier_bounds,)
+    helpers: ClassVar[tuple] = (outlier_bounds, clip_to, as_mask)
 
     def __post_init__(self) -> None:
         self.columns = need_columns(self.columns, "choose at least one numeric column")
@@ -195,7 +202,8 @@ class ClipOutliers(Step):
             raise StepError(f"method must be 'iqr' or 'zscore', not {self.method!r}")
         if self.action not in OUTLIER_ACTIONS:
             raise StepError(f"action must be clip, drop or flag, not {self.action!r}")
-        if not isinstance(self.factor, (int, float)) or self.factor <= 0:
+        if isinstance(self.factor, bool) or not isinstance(self.factor, (int, float)) or not (
+                math.isfinite(self.factor) and self.factor > 0):
             raise StepError(f"the factor must be a positive number, not {self.factor!r}")
 
     def _flag_name(self, label: Hashable) -> str:
@@ -207,16 +215,22 @@ class ClipOutliers(Step):
             if column_kind(df[c]) != "numeric" or df[c].dtype == object:
                 raise StepError(f"column {lb.display_name(c)!r} is {column_kind(df[c])}; "
                                 "outliers are found in numeric columns")
+        if self.action == "flag":
+            flags = [self._flag_name(c) for c in self.columns]
+            taken = set(lb.display_names(df.columns)) | {lb.display_name(c) for c in df.columns}
+            clash = [f for f in flags if f in taken] or [f for f in flags if flags.count(f) > 1]
+            if clash:
+                raise StepError(f"a column named {clash[0]!r} already exists; rename it first")
         out = df.copy(deep=False)
         keep = pd.Series(True, index=df.index)
         for c in self.columns:
             lo, hi = outlier_bounds(df[c], self.method, self.factor)
             if self.action == "clip":
-                out[c] = df[c].clip(lo, hi)
+                out[c] = clip_to(df[c], lo, hi)
             elif self.action == "drop":
-                keep &= ~((df[c] < lo) | (df[c] > hi)).fillna(False).astype(bool)
+                keep &= ~as_mask((df[c] < lo) | (df[c] > hi))
             else:
-                out[self._flag_name(c)] = ((df[c] < lo) | (df[c] > hi)).fillna(False).astype(bool)
+                out[self._flag_name(c)] = as_mask((df[c] < lo) | (df[c] > hi))
         return out[keep] if self.action == "drop" else out
 
     def to_code(self) -> str:
@@ -224,9 +238,9 @@ class ClipOutliers(Step):
         for c in self.columns:
             col = f"df[{lit(c)}]"
             lines.append(f"lo, hi = outlier_bounds({col}, {self.method!r}, {self.factor!r})")
-            outside = f"(({col} < lo) | ({col} > hi)).fillna(False).astype(bool)"
+            outside = f"as_mask(({col} < lo) | ({col} > hi))"
             if self.action == "clip":
-                lines.append(f"{col} = {col}.clip(lo, hi)")
+                lines.append(f"{col} = clip_to({col}, lo, hi)")
             elif self.action == "drop":
                 lines.append(f"keep &= ~{outside}")
             else:

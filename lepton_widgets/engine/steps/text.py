@@ -45,7 +45,12 @@ class TextClean(Step):
 
     @property
     def _extract_pattern(self) -> str:
-        return self.pattern if re.compile(self.pattern).groups else f"({self.pattern})"
+        """The pattern with one group around it when it has none (inline flags stay first)."""
+        if re.compile(self.pattern).groups:
+            return self.pattern
+        flags = re.match(r"\(\?[aiLmsux]+\)", self.pattern)
+        head = flags.group(0) if flags else ""
+        return f"{head}({self.pattern[len(head):]})"
 
     def _expr(self, s: str) -> str:
         """The pandas expression on column source ``s`` (shared by apply and to_code)."""
@@ -54,26 +59,27 @@ class TextClean(Step):
         if self.action == "replace":
             return (f"{s}.str.replace({self.pattern!r}, {self.replacement!r}, "
                     f"regex={self.regex!r})")
-        return f"{s}.str.extract({self._extract_pattern!r}, expand=False)"
+        return f"{s}.str.extract({self._extract_pattern!r}, expand=True)[0]"
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         require(df, self.columns)
         out = df.copy(deep=False)
         for c in self.columns:
             s = df[c]
-            if not (pd.api.types.is_string_dtype(s.dtype) or isinstance(
-                    s.dtype, pd.CategoricalDtype)):
+            text_categories = isinstance(s.dtype, pd.CategoricalDtype) and (
+                pd.api.types.is_string_dtype(s.cat.categories.dtype))
+            if not (pd.api.types.is_string_dtype(s.dtype) or text_categories):
                 raise StepError(f"column {lb.display_name(c)!r} holds {s.dtype} values; text "
                                 "steps need text (change its type to string first)")
             if s.dtype == object and not s.dropna().map(lambda v: isinstance(v, str)).all():
-                raise StepError(f"column {lb.display_name(c)!r} mixes text with other values; "
+                raise StepError(f"column {lb.display_name(c)!r} holds values that are not text; "
                                 "change its type to string first")
             if self.action in _SIMPLE:
                 out[c] = getattr(s.str, _SIMPLE[self.action])()
             elif self.action == "replace":
                 out[c] = s.str.replace(self.pattern, self.replacement, regex=self.regex)
             else:
-                out[c] = s.str.extract(self._extract_pattern, expand=False)
+                out[c] = s.str.extract(self._extract_pattern, expand=True)[0]
         return out
 
     def to_code(self) -> str:
