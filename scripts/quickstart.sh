@@ -6,4 +6,5 @@ cd "$ROOT"
 bash scripts/env.sh
 extra=()
 [ "$(id -u)" = 0 ] && extra+=(--allow-root)  # JupyterLab refuses root without it
-exec .venv/bin/jupyter lab notebooks/01-quickstart.ipynb --ip=127.0.0.1 "${extra[@]}" "$@"
+exec .venv/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir="$ROOT" \
+  --LabApp.default_url=/lab/tree/notebooks/01-quickstart.ipynb "${extra[@]}" "$@"

@@ -152,3 +152,29 @@ def test_search_exact_for_big_ints_zones_and_durations():
     assert pa.ipc.open_stream(data).read_all().to_pydict()["c2"] == ["1 days 00:00:00"]
     with pytest.raises(ValueError, match="there is no column 9 to sort by"):
         src.page(0, 5, sort=(9, True))
+
+
+def test_search_words_all_must_match(titanic):
+    src = PageSource(titanic)
+    meta, _ = src.page(0, 5, query="female  First")
+    assert meta["n_matching"] == int(((titanic["sex"] == "female")
+                                      & (titanic["class"] == "First")).sum()) == 94
+
+
+def test_preview_names_columns_and_warns_on_no_rows(titanic):
+    s = lw.Studio(titanic)
+    p = s.session.preview("drop_missing_columns", threshold=0.5)
+    assert p["columns_removed"] == ["deck"]
+    p = s.session.preview("filter", conditions=[{"column": "age", "op": ">", "value": 200}])
+    assert p["rows_after"] == 0
+    assert p["notes"] == ["no rows would be left"]
+
+
+def test_model_messages(titanic):
+    with pytest.raises(lw.TrainError, match="k-means finds clusters without a target"):
+        lw.train(titanic, "survived", model="kmeans")
+    rng = np.random.default_rng(0)
+    noise = pd.DataFrame({"x": rng.normal(size=200), "y": rng.normal(size=200)})
+    r = lw.train(noise, "y", model="gradient_boosting")
+    assert r.metrics["r2"] < 0
+    assert any(n.startswith("R² is -") for n in r.notes)

@@ -31,7 +31,7 @@ def test_filter_values_are_typed(titanic):
     ({"op": "rename", "columns": ["age", "sex"], "new_name": "x"}, "choose the one column"),
     ({"op": "rename", "columns": ["age"], "new_name": ""}, "type a new name for column 'age'"),
     ({"op": "clip_outliers", "columns": ["fare"], "factor": "lots"}, "the factor must be a number"),
-    ({"op": "drop_missing_columns", "threshold": "150"}, "a share between 0 and 1"),
+    ({"op": "drop_missing_columns", "threshold": "150"}, "a percentage between 0 and 100, not 150"),
     ({"op": "fill_missing", "columns": ["nope"], "strategy": "mean"}, "column 'nope' is not in"),
     ({"op": "explode"}, "unknown step 'explode'"),
 ])

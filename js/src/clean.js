@@ -12,8 +12,15 @@ const OPS = [
   ["filter", "Filter rows"],
   ["sort", "Sort rows"],
   ["clip_outliers", "Handle outliers"],
+  ["replace_infinite", "Replace infinities with missing"],
   ["text", "Clean text"],
 ];
+// Friendly names of the filter tests (the values are the engine's op names).
+const TESTS = {
+  "==": "equals", "!=": "is not", "<": "<", "<=": "≤", ">": ">", ">=": "≥", isna: "is missing",
+  notna: "is not missing", in: "is one of", "not in": "is none of", between: "is between",
+  contains: "contains", startswith: "starts with",
+};
 const HINT = {
   fill_missing: "Choose columns and how to fill their gaps.",
   drop_missing: "Rows missing a value in the chosen columns are removed (all columns if none chosen).",
@@ -26,6 +33,7 @@ const HINT = {
   sort: "Rows are sorted by the chosen columns, in list order; missing values go last.",
   clip_outliers: "Limits: quartiles ± factor × IQR, or mean ± factor × standard deviation.",
   text: "Applies to text columns. Replace/extract take a pattern (extract: a regular expression).",
+  replace_infinite: "+inf and -inf become missing values, to fill or drop like any gap.",
 };
 // Which form fields each step shows (the column list is shared by most).
 const FIELDS = {
@@ -40,7 +48,10 @@ const FIELDS = {
   sort: ["columns", "order"],
   clip_outliers: ["columns", "method", "factor", "action"],
   text: ["columns", "text_action", "pattern", "replacement", "regex"],
+  replace_infinite: ["columns"],
 };
+// Text fields that only some text actions use.
+const TEXT_FIELDS = { replace: ["pattern", "replacement", "regex"], extract: ["pattern"] };
 
 const pairs = (xs) => xs.map((x) => [x, x]);
 
@@ -92,7 +103,7 @@ export default {
     const columnOptions = () => model.get("columns").map((c) => [c.name, `${c.name}  (${c.kind})`]);
     function addCondition() {
       const column = select("lw-cond-column", columnOptions(), "", "condition column");
-      const test = select("lw-cond-op", pairs(choices.condition), ">", "condition");
+      const test = select("lw-cond-op", choices.condition.map((c) => [c, TESTS[c] ?? c]), ">", "condition");
       const value = input("lw-cond-value", "value");
       const row = h("div", { cls: "lw-condition" }, [column, test, value]);
       row.appendChild(h("button", {
@@ -122,7 +133,7 @@ export default {
             op: row.querySelector(".lw-cond-op").value,
             value: row.querySelector(".lw-cond-value").value,
           }));
-        } else if (f === "regex") s.regex = w.regex.checked;
+        } else if (f === "regex") s.regex = w.text_action.value === "replace" && w.regex.checked;
         else if (f === "text_action") s.action = w.text_action.value;
         else if (f === "match") s.how = w.match.value;
         else if (f === "value" && w.strategy.value !== "constant") continue;
@@ -134,6 +145,10 @@ export default {
       const shown = new Set(FIELDS[op.value]);
       for (const [k, f] of Object.entries(fields)) f.hidden = !shown.has(k);
       if (shown.has("value")) fields.value.hidden = w.strategy.value !== "constant";
+      if (op.value === "text") {
+        const want = new Set(TEXT_FIELDS[w.text_action.value] ?? []);
+        for (const f of ["pattern", "replacement", "regex"]) fields[f].hidden = !want.has(f);
+      }
       addCond.hidden = !shown.has("conditions");
       if (shown.has("conditions") && !conditions.children.length) addCondition();
       cols.multiple = op.value !== "rename";
@@ -193,7 +208,9 @@ export default {
       previewBox.replaceChildren(
         h("div", { cls: "lw-preview-title", text: `Preview: ${p.description}` }),
         table(["", "before", "after"], rows),
-        h("div", { text: `${fmt(p.cells_changed)} cells change` }),
+        h("div", { text: `${fmt(p.cells_changed)} cell${p.cells_changed === 1 ? "" : "s"} change${p.cells_changed === 1 ? "s" : ""}` }),
+        p.columns_removed?.length ? h("div", { text: `columns removed: ${p.columns_removed.join(", ")}` }) : null,
+        p.columns_added?.length ? h("div", { text: `columns added: ${p.columns_added.join(", ")}` }) : null,
         ...(p.notes ?? []).map((n) => h("div", { cls: "lw-note", text: n })),
       );
     }
@@ -211,6 +228,19 @@ export default {
 
     op.addEventListener("change", sync);
     w.strategy.addEventListener("change", sync);
+    w.text_action.addEventListener("change", sync);
+    w.method.addEventListener("change", () => {
+      w.factor.value = w.method.value === "zscore" ? "3" : "1.5"; // the usual limits
+    });
+    // a preview describes the form as it was: any edit makes it stale
+    const stale = () => {
+      if (model.get("preview")?.rows_before !== undefined) {
+        model.set("preview", {});
+        model.save_changes();
+      }
+    };
+    el.addEventListener("input", stale);
+    el.addEventListener("change", stale);
     model.on("change:columns", renderColumns);
     model.on("change:preview", renderPreview);
     model.on("change:steps", renderSteps);

@@ -53,7 +53,8 @@ export default {
     function renderResults() {
       const m = model.get("metrics");
       metrics.replaceChildren(...(m.length ? [
-        h("h4", { text: `Test metrics (${model.get("task")}, ${model.get("chosen")})` }),
+        h("h4", { text: model.get("task") === "clustering" ? `Clusters (${model.get("chosen")}, all rows)`
+          : `Test metrics (${model.get("task")}, ${model.get("chosen")})` }),
         table(["metric", "value"], m.map(([k, v]) => [METRIC_NAMES[k] ?? k, fmt(v)]), "lw-table lw-metric-table"),
       ] : []));
       const pc = model.get("per_class");
@@ -70,9 +71,11 @@ export default {
       ] : []));
       const lb = model.get("leaderboard");
       if (lb.length > 1) {
-        const keys = Object.keys(lb[0]).filter((k) => k !== "label");
-        board.replaceChildren(h("h4", { text: "Leaderboard" }),
-          table(keys, lb.map((r) => keys.map((k) => fmt(r[k])))));
+        const keys = Object.keys(lb[0]).filter((k) => k !== "model");
+        const head = (k) => (k === "label" ? "model" : k.replace(/^cv_/, "cv ").replace(/^test_/, "test ")
+          .replaceAll("_", " "));
+        board.replaceChildren(h("h4", { text: "Leaderboard (cross-validation on the training split; the best is tested)" }),
+          table(keys.map(head), lb.map((r) => keys.map((k) => (r[k] === null || r[k] === undefined ? "" : fmt(r[k]))))));
       } else board.replaceChildren();
       notes.replaceChildren(...model.get("notes").map((n) => h("li", { cls: "lw-note", text: n })));
     }

@@ -11,7 +11,7 @@ function setup() {
     steps: [], can_undo: false, can_redo: false, preview: {}, notes: [], error: "old error",
     choices: { strategy: ["mean", "median", "constant"], to: ["numeric", "string"],
                condition: [">", "==", "between"], method: ["iqr", "zscore"],
-               action: ["clip", "drop", "flag"], text_action: ["trim", "extract"] },
+               action: ["clip", "drop", "flag"], text_action: ["trim", "replace", "extract"] },
   });
   const el = document.createElement("div");
   clean.render({ model, el });
@@ -70,4 +70,19 @@ test("rename picks one column; steps list and undo state render", () => {
   assert.equal(el.querySelector(".lw-steps li").textContent, "Rename age to years");
   assert.equal(el.querySelector(".lw-undo").disabled, false);
   assert.equal(el.querySelector(".lw-redo").disabled, true);
+});
+
+test("editing the form clears a stale preview; text fields follow the action", () => {
+  const { model, el } = setup();
+  model.set("preview", { rows_before: 3, rows_after: 3, columns_before: 2, columns_after: 1,
+                         cells_changed: 1, notes: [], description: "x", columns_removed: ["<b>sex</b>"] });
+  assert.match(el.querySelector(".lw-preview").textContent, /1 cell changes/);
+  assert.match(el.querySelector(".lw-preview").textContent, /columns removed: <b>sex<\/b>/);
+  el.querySelector("input.lw-value").dispatchEvent(new window.Event("input", { bubbles: true }));
+  assert.deepEqual(model.get("preview"), {});
+  change(el.querySelector("select.lw-op"), "text");
+  change(el.querySelector("select.lw-text-action"), "extract");
+  assert.equal(el.querySelector("[data-field='pattern']").hidden, false);
+  assert.equal(el.querySelector("[data-field='replacement']").hidden, true);
+  assert.equal(el.querySelector("[data-field='regex']").hidden, true);
 });

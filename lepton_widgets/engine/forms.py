@@ -147,7 +147,10 @@ def step_from_form(df: pd.DataFrame, form: dict) -> Step:
     if op == "drop_missing":
         return make_step(op, columns=labels or None, how=form.get("how", "any"))
     if op == "drop_missing_columns":
-        return make_step(op, threshold=_number(form.get("threshold"), "the threshold") / 100)
+        percent = _number(form.get("threshold"), "the threshold")
+        if not 0 <= percent <= 100:
+            raise StepError(f"the threshold is a percentage between 0 and 100, not {percent:g}")
+        return make_step(op, threshold=percent / 100)
     if op == "rename":
         if len(labels) != 1:
             raise StepError("choose the one column to rename")

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
+from .labels import display_name
 from .steps import Step, StepError, make_step
 
 FORMAT_VERSION = 1
@@ -177,6 +178,10 @@ def diff_summary(before: pd.DataFrame, after: pd.DataFrame) -> dict:
         "columns_after": int(after.shape[1]),
         "cells_changed": 0,
         "columns_changed": [],
+        "columns_removed": [display_name(c) for c in before.columns if c not in set(
+            after.columns)][:50],
+        "columns_added": [display_name(c) for c in after.columns if c not in set(
+            before.columns)][:50],
     }
     if before.shape[0] != after.shape[0] or not before.index.equals(after.index):
         return out
@@ -185,13 +190,13 @@ def diff_summary(before: pd.DataFrame, after: pd.DataFrame) -> dict:
         return out
     changed_cols = []
     total = 0
-    for c in shared:
+    for c in shared[:2000]:
         n = _cells_changed(before[c], after[c])
         if n:
             changed_cols.append(c)
             total += n
     out["cells_changed"] = total
-    out["columns_changed"] = changed_cols
+    out["columns_changed"] = [display_name(c) for c in changed_cols][:50]
     return out
 
 

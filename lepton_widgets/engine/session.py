@@ -97,6 +97,8 @@ class Session:
         step = make_step(step, **params)
         after, notes = self._run(step)
         out = diff_summary(self.current, after)
+        if len(after) == 0 and len(self.current):
+            notes = [*notes, "no rows would be left"]
         out["notes"] = notes
         out["description"] = step.describe()
         return out

@@ -150,22 +150,34 @@ class PageSource:
         return self._orders[key]
 
     def matches(self, query: str) -> np.ndarray:
-        """Positions of rows where any cell's text contains ``query`` (any case); cached.
+        """Positions of rows that match the whole query, or every word of it (any case);
+        cached.
 
-        Text and categorical columns are searched as text; numeric, date and other
-        columns match when their shown value equals the query.
+        A term matches a row when some text or categorical cell contains it, or a number,
+        date, duration or true/false cell equals it ("1 days" and "2019-03-23 20:21:09"
+        match as phrases, "female first" as two words).
         """
-        key = query.strip().lower()
+        key = " ".join(query.lower().split())
         if key not in self._matches:
             if len(self._matches) >= MAX_CACHED_SEARCHES:
                 self._matches.pop(next(iter(self._matches)))
-            hit = np.zeros(self.shape[0], dtype=bool)
-            for i in range(self.shape[1]):
-                found = _column_matches(self.view.iloc[:, i], key)
-                if found is not None:
-                    hit |= found
-            self._matches[key] = np.flatnonzero(hit)
+            rows = self._term(key)
+            words = key.split(" ")
+            if len(words) > 1:
+                every = np.ones(self.shape[0], dtype=bool)
+                for word in words:
+                    every &= self._term(word)
+                rows |= every
+            self._matches[key] = np.flatnonzero(rows)
         return self._matches[key]
+
+    def _term(self, term: str) -> np.ndarray:
+        hit = np.zeros(self.shape[0], dtype=bool)
+        for i in range(self.shape[1]):
+            found = _column_matches(self.view.iloc[:, i], term)
+            if found is not None:
+                hit |= found
+        return hit
 
     def page(self, offset: int = 0, limit: int = DEFAULT_PAGE_ROWS, col_offset: int = 0,
              col_limit: int = MAX_PAGE_COLUMNS, sort: tuple[int, bool] | None = None,

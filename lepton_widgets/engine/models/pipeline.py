@@ -70,7 +70,7 @@ def plan_features(X: pd.DataFrame) -> FeaturePlan:
             plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); "
                                    "text features come with the Features tab")
         elif kind in ("datetime", "timedelta"):
-            plan.dropped[label] = f"{kind}; extract date parts first"
+            plan.dropped[label] = f"{kind} columns are not used by models yet"
         else:
             plan.dropped[label] = f"{kind} values are not used by models yet"
     if not plan.features:

@@ -245,7 +245,14 @@ def train(
 
     candidates = list(AUTO_CANDIDATES) if model == "auto" else [model]
     for key in candidates:
-        model_spec(key, task)  # fail early on an unknown model
+        if "clustering" in MODELS.get(key, {}):
+            raise TrainError(f"{MODELS[key]['label']} finds clusters without a target: choose "
+                             "no target to use it, or another model to predict "
+                             f"{shown!r}")
+        try:
+            model_spec(key, task)  # fail early on an unknown model
+        except ValueError as exc:
+            raise TrainError(str(exc)) from None
     board = []
     if len(candidates) > 1:
         splitter = (StratifiedKFold if stratify else KFold)(
@@ -280,6 +287,10 @@ def train(
     result_extra: dict = {}
     if task == "regression":
         scores = mt.regression_metrics(y_test, y_pred)
+        if scores["r2"] < 0:
+            notes.append(f"R² is {scores['r2']:.2f}: on the test split this model does worse "
+                         f"than always predicting the mean {shown!r}; it has not found a "
+                         "useful pattern")
     else:
         classes = pipeline.classes_.tolist()  # plain Python values
         proba = pipeline.predict_proba(X_test) if hasattr(pipeline, "predict_proba") else None

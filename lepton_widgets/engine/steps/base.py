@@ -15,7 +15,7 @@ from .. import labels as lb
 from ..errors import StepError
 
 __all__ = ["REPORT_EXAMPLES", "Step", "StepError", "as_list", "list_code", "lit", "names",
-           "need_columns", "require"]
+           "need_columns", "require", "shown"]
 
 require = lb.require  # raises ColumnError, a StepError
 REPORT_EXAMPLES = 5  # unreadable values quoted in a report
@@ -52,6 +52,18 @@ def lit(value: object) -> str:
     if isinstance(value, tuple):
         return "(" + ", ".join(lit(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     return repr(value)
+
+
+def shown(value: object) -> str:
+    """A value as a person reads it in a step's description (not Python syntax)."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(shown(v) for v in value)
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, pd.Timestamp):
+        return str(value.date()) if value == value.normalize() and value.tz is None else str(
+            value)
+    return str(value)
 
 
 def list_code(columns: list[Hashable]) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 from .. import labels as lb
 from ..kinds import column_kind
 from ..snippets import fill_missing
-from .base import Step, StepError, as_list, list_code, lit, names, need_columns, require
+from .base import Step, StepError, as_list, list_code, lit, names, need_columns, require, shown
 
 FILL_STRATEGIES = ("mean", "median", "mode", "constant", "ffill", "bfill", "interpolate")
 NUMERIC_ONLY = ("mean", "median", "interpolate")
@@ -70,7 +70,8 @@ class FillMissing(Step):
                          for c in self.columns)
 
     def describe(self) -> str:
-        how = f"with {self.value!r}" if self.strategy == "constant" else f"by {self.strategy}"
+        how = f"with {shown(self.value)}" if self.strategy == "constant" else (
+            f"by {self.strategy}")
         return f"Fill missing {names(self.columns)} {how}"
 
 
@@ -136,7 +137,7 @@ class DropMissingColumns(Step):
         return f"df = df.loc[:, df.isna().mean().fillna(0.0).le({self.threshold!r}).to_numpy()]"
 
     def describe(self) -> str:
-        return f"Drop columns missing in more than {self.threshold:.0%} of rows"
+        return f"Drop columns missing in more than {self.threshold * 100:g}% of rows"
 
 
 @dataclass

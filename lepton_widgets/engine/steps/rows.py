@@ -13,7 +13,7 @@ from .. import codec
 from .. import labels as lb
 from ..kinds import column_kind
 from ..snippets import as_mask, clip_to, outlier_bounds
-from .base import Step, StepError, as_list, list_code, lit, names, need_columns, require
+from .base import Step, StepError, as_list, list_code, lit, names, need_columns, require, shown
 
 KEEP = ("first", "last", False)
 
@@ -139,7 +139,8 @@ class Filter(Step):
 
     def describe(self) -> str:
         parts = [f"{lb.display_name(c['column'])} {c['op']}"
-                 + ("" if c["op"] in NO_VALUE else f" {c['value']!r}") for c in self.conditions]
+                 + ("" if c["op"] in NO_VALUE else f" {shown(c['value'])}")
+                 for c in self.conditions]
         return "Keep rows where " + (" and " if self.how == "all" else " or ").join(parts)
 
 

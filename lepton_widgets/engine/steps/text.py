@@ -9,7 +9,7 @@ from typing import ClassVar
 import pandas as pd
 
 from .. import labels as lb
-from .base import Step, StepError, lit, names, need_columns, require
+from .base import Step, StepError, lit, names, need_columns, require, shown
 
 TEXT_ACTIONS = ("trim", "lower", "upper", "title", "replace", "extract")
 _SIMPLE = {"trim": "strip", "lower": "lower", "upper": "upper", "title": "title"}
@@ -87,6 +87,6 @@ class TextClean(Step):
 
     def describe(self) -> str:
         what = {"trim": "Trim spaces in", "lower": "Lower-case", "upper": "Upper-case",
-                "title": "Title-case", "replace": f"Replace {self.pattern!r} with "
-                f"{self.replacement!r} in", "extract": f"Extract {self.pattern!r} from"}
+                "title": "Title-case", "replace": f"Replace {shown(self.pattern)} with "
+                f"{shown(self.replacement)} in", "extract": f"Extract {shown(self.pattern)} from"}
         return f"{what[self.action]} {names(self.columns)}"
