@@ -263,6 +263,12 @@ def test_recipe_save_and_load_in_the_clean_tab(titanic):
     assert [st["description"] for st in fresh.clean_panel.steps] == [
         "Fill missing age by median", "Drop columns deck"]
     pd.testing.assert_frame_equal(fresh.data, s.data)
+    fresh.add_step("sort", by=["fare"])
+    message(fresh.clean_panel, {"type": "load", "json": saved})  # replaces 3 steps with 2
+    assert fresh.clean_panel.replaced_steps == 3
+    message(fresh.clean_panel, {"type": "restore"})
+    assert [st["description"] for st in fresh.clean_panel.steps][-1] == "Sort by fare (ascending)"
+    assert fresh.clean_panel.replaced_steps == 0
     # the same recipe on data without 'age': a clear error, the old recipe stays
     other = lw.Studio(titanic.drop(columns=["age"]))
     message(other.clean_panel, {"type": "load", "json": saved})

@@ -174,6 +174,7 @@ export default {
       file.value = "";
     });
     const load = button("Load recipe…", "lw-load", () => file.click());
+    const restore = button("", "lw-restore", () => model.send({ type: "restore" }));
 
     el.appendChild(h("div", { cls: "lepton lw-clean" }, [
       h("div", { cls: "lw-form" }, [
@@ -188,6 +189,7 @@ export default {
       h("div", { cls: "lw-recipe" }, [
         h("h4", { text: "Recipe" }), noSteps, stepsList,
         h("div", { cls: "lw-toolbar" }, [undo, redo, save, load, file]),
+        h("div", { cls: "lw-toolbar" }, [restore]),
       ]),
     ]));
 
@@ -221,6 +223,9 @@ export default {
       undo.disabled = !model.get("can_undo");
       redo.disabled = !model.get("can_redo");
       save.disabled = !steps.length || !model.get("recipe_json");
+      const replaced = model.get("replaced_steps");
+      restore.hidden = !replaced;
+      restore.textContent = `Back to the recipe before loading (${replaced} step${replaced === 1 ? "" : "s"})`;
     }
     function renderNotes() {
       notesBox.replaceChildren(...model.get("notes").map((n) => h("li", { cls: "lw-note", text: n })));
@@ -246,6 +251,7 @@ export default {
     model.on("change:steps", renderSteps);
     model.on("change:can_undo", renderSteps);
     model.on("change:can_redo", renderSteps);
+    model.on("change:replaced_steps", renderSteps);
     model.on("change:notes", renderNotes);
     model.on("change:error", () => errorBox(err, model.get("error")));
     renderColumns();

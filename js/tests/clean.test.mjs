@@ -9,6 +9,7 @@ function setup() {
   const model = new FakeModel({
     columns: [{ name: "age", kind: "numeric" }, { name: "<b>sex</b>", kind: "categorical" }],
     steps: [], can_undo: false, can_redo: false, preview: {}, notes: [], error: "old error",
+    replaced_steps: 0, recipe_json: "",
     choices: { strategy: ["mean", "median", "constant"], to: ["numeric", "string"],
                condition: [">", "==", "between"], method: ["iqr", "zscore"],
                action: ["clip", "drop", "flag"], text_action: ["trim", "replace", "extract"] },

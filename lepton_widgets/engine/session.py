@@ -27,6 +27,7 @@ class Session:
         self.source = df
         self.recipe = recipe or Recipe()
         self.result: TrainResult | None = None
+        self.replaced: Recipe | None = None  # the recipe the last load replaced
         self.notes: list[str] = []
         self._listeners: list[Listener] = []
         self._frames: list[pd.DataFrame] = []
@@ -90,7 +91,20 @@ class Session:
         Raises :class:`StepError` naming the step and column when it does not fit the data;
         the old recipe stays in place then.
         """
-        self._swap(self.source, recipe)
+        before = self.replaced
+        self.replaced = self.recipe  # set first: listeners hear of the swap at once
+        try:
+            self._swap(self.source, recipe)
+        except StepError:
+            self.replaced = before
+            raise
+
+    def restore_recipe(self) -> None:
+        """Go back to the recipe that :meth:`set_recipe` replaced."""
+        if self.replaced is None:
+            raise StepError("there is no earlier recipe to go back to")
+        old, self.replaced = self.replaced, None
+        self._swap(self.source, old)
 
     def preview(self, step: Step | str, **params: object) -> dict:
         """What ``step`` would change on the current frame, without adding it."""

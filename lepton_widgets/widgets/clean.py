@@ -38,6 +38,8 @@ class CleanPanel(Panel):
     """Effect of the step being built: rows/columns before and after, cells changed, notes."""
     notes = t.List(t.Unicode()).tag(sync=True)
     """Notes from the last step added (values that could not be read, ...)."""
+    replaced_steps = t.Int(0).tag(sync=True)
+    """Steps of the recipe a load replaced (0: nothing to go back to)."""
     recipe_json = t.Unicode("").tag(sync=True)
     """The recipe as JSON, for the Save button (empty when it cannot be JSON)."""
     choices = t.Dict({
@@ -62,6 +64,8 @@ class CleanPanel(Panel):
                           for s in self.session.recipe.steps]
             self.can_undo = self.session.recipe.can_undo
             self.can_redo = self.session.recipe.can_redo
+            replaced = self.session.replaced
+            self.replaced_steps = len(replaced) if replaced is not None else 0
             try:
                 self.recipe_json = self.session.recipe.to_json()
             except StepError:
@@ -92,6 +96,10 @@ class CleanPanel(Panel):
             raise StepError(f"this file is not a lepton recipe: {exc}") from None
         self.session.set_recipe(recipe)
         self.notes = list(self.session.notes)
+
+    def _msg_restore(self, _content: dict) -> None:
+        self.error, self.notes = "", []
+        self.session.restore_recipe()
 
     def _msg_undo(self, _content: dict) -> None:
         self.error = ""
