@@ -26,13 +26,36 @@ __all__ = [
 ]
 
 
+# The short path analysts type by hand: scikit-learn's own estimators under one import.
+ESTIMATORS = {
+    "LinearRegression": "sklearn.linear_model", "LogisticRegression": "sklearn.linear_model",
+    "Ridge": "sklearn.linear_model", "Lasso": "sklearn.linear_model",
+    "RandomForestRegressor": "sklearn.ensemble", "RandomForestClassifier": "sklearn.ensemble",
+    "HistGradientBoostingRegressor": "sklearn.ensemble",
+    "HistGradientBoostingClassifier": "sklearn.ensemble",
+    "KNeighborsRegressor": "sklearn.neighbors", "KNeighborsClassifier": "sklearn.neighbors",
+    "SVR": "sklearn.svm", "SVC": "sklearn.svm", "GaussianNB": "sklearn.naive_bayes",
+    "KMeans": "sklearn.cluster", "DBSCAN": "sklearn.cluster",
+    "AgglomerativeClustering": "sklearn.cluster", "GaussianMixture": "sklearn.mixture",
+    "train_test_split": "sklearn.model_selection",
+}
+
+
 def __getattr__(name: str) -> Any:
     # Widgets import anywidget/bqplot; load them only when asked for.
     if name == "Studio":
         from .widgets.studio import Studio
 
         return Studio
+    if name in ESTIMATORS:
+        import importlib
+
+        return getattr(importlib.import_module(ESTIMATORS[name]), name)
     raise AttributeError(f"module 'lepton_widgets' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), "Studio", *ESTIMATORS])
 
 
 def plot(y_true, y_pred, title: str = "Predicted vs actual"):

@@ -50,8 +50,10 @@ class ModelControls(Panel):
     def __init__(self, on_train, on_stop, **kwargs) -> None:
         super().__init__(**kwargs)
         self._on_train, self._on_stop = on_train, on_stop
+        supervised = [[k, v] for k, v in choices("regression") + choices("classification")]
         self.models = [["auto", "Auto (compare by cross-validation)"],
-                       *[[k, v] for k, v in choices()], ["kmeans", "k-means (no target)"]]
+                       *[m for i, m in enumerate(supervised) if m not in supervised[:i]],
+                       *[[k, f"{v} (no target)"] for k, v in choices("clustering")]]
 
 
     def _msg_train(self, content: dict) -> None:

@@ -68,7 +68,7 @@ def plan_features(X: pd.DataFrame) -> FeaturePlan:
             plan.categorical.append(label)
         elif kind == "text":
             plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); "
-                                   "text features come with the Features tab")
+                                   "text is not used by models yet")
         elif kind in ("datetime", "timedelta"):
             plan.dropped[label] = f"{kind} columns are not used by models yet"
         else:

@@ -29,10 +29,45 @@ MODELS: dict[str, dict] = {
         "classification": ("sklearn.ensemble", "HistGradientBoostingClassifier",
                            {"random_state": 0}),
     },
+    "ridge": {
+        "label": "Ridge regression",
+        "regression": ("sklearn.linear_model", "Ridge", {"alpha": 1.0}),
+    },
+    "lasso": {
+        "label": "Lasso regression",
+        "regression": ("sklearn.linear_model", "Lasso", {"alpha": 0.1}),
+    },
+    "knn": {
+        "label": "k nearest neighbours",
+        "regression": ("sklearn.neighbors", "KNeighborsRegressor", {"n_neighbors": 10}),
+        "classification": ("sklearn.neighbors", "KNeighborsClassifier", {"n_neighbors": 10}),
+    },
+    "svm": {
+        "label": "Support vector machine",
+        "regression": ("sklearn.svm", "SVR", {"C": 1.0}),
+        "classification": ("sklearn.svm", "SVC", {"C": 1.0, "random_state": 0}),
+    },
+    "naive_bayes": {
+        "label": "Naive Bayes",
+        "classification": ("sklearn.naive_bayes", "GaussianNB", {}),
+    },
     "kmeans": {
         "label": "k-means",
         "clustering": ("sklearn.cluster", "KMeans", {"n_clusters": 3, "n_init": 10,
                                                      "random_state": 0}),
+    },
+    "gaussian_mixture": {
+        "label": "Gaussian mixture",
+        "clustering": ("sklearn.mixture", "GaussianMixture", {"n_components": 3,
+                                                              "random_state": 0}),
+    },
+    "agglomerative": {
+        "label": "Agglomerative (hierarchical)",
+        "clustering": ("sklearn.cluster", "AgglomerativeClustering", {"n_clusters": 3}),
+    },
+    "dbscan": {
+        "label": "DBSCAN (density)",
+        "clustering": ("sklearn.cluster", "DBSCAN", {"eps": 0.5, "min_samples": 5}),
     },
 }
 
@@ -55,6 +90,6 @@ def build_estimator(spec: Spec, **overrides: object):
 
 
 def choices(task: str | None = None) -> list[tuple[str, str]]:
-    """(key, label) of the models for ``task`` (all supervised ones when None)."""
-    tasks = (task,) if task else ("regression", "classification")
+    """(key, label) of the models for ``task`` (all models when None)."""
+    tasks = (task,) if task else ("regression", "classification", "clustering")
     return [(k, v["label"]) for k, v in MODELS.items() if any(t in v for t in tasks)]

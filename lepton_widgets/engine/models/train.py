@@ -27,6 +27,8 @@ from .registry import AUTO_CANDIDATES, MODELS, model_spec
 MAX_CLASSES = 50          # an integer target with more levels than this is a regression
 IMBALANCE_SHARE = 0.05    # minority class below this share gets a warning
 DRIVER_ROWS = 2000        # permutation importance runs on at most this many test rows
+SILHOUETTE_ROWS = 5000    # silhouette (pairwise distances) on at most this many rows
+MAX_AGGLOMERATIVE_ROWS = 20_000
 CV_SCORING = {"regression": "r2", "classification": "balanced_accuracy"}
 MAIN_METRIC = {"regression": "r2", "classification": "accuracy", "clustering": "silhouette"}
 
@@ -330,26 +332,42 @@ def _cluster(df, model, random_state, on_progress) -> TrainResult:
     from sklearn.metrics import silhouette_score
 
     key = "kmeans" if model == "auto" else model
-    spec = model_spec(key, "clustering")
+    if key in MODELS and "clustering" not in MODELS[key]:
+        raise TrainError(f"{MODELS[key]['label']} needs a target: choose the column to "
+                         "predict, or a clustering model to find groups")
+    try:
+        spec = model_spec(key, "clustering")
+    except ValueError as exc:
+        raise TrainError(str(exc)) from None
     plan = plan_features(df)
     X = df[plan.features]
     if len(X) < 3:
         raise TrainError("need at least 3 rows to find clusters")
+    if key == "agglomerative" and len(X) > MAX_AGGLOMERATIVE_ROWS:
+        raise TrainError(f"agglomerative clustering needs memory for every pair of rows; use "
+                         f"it on at most {MAX_AGGLOMERATIVE_ROWS:,} rows (k-means scales)")
     _notify(on_progress, 0.3, f"fitting {key}")
     pipeline = build_pipeline(plan, spec)
     labels = pipeline.fit_predict(X)
     Xt = pipeline[:-1].transform(X)
-    n_labels = len(set(labels))
-    score = float(silhouette_score(Xt, labels)) if 1 < n_labels < len(X) else float("nan")
+    n_labels = len(set(labels) - {-1})
+    notes = [f"{k!r} left out: {v}" for k, v in plan.dropped.items()]
+    score = float("nan")
+    if 1 < len(set(labels)) < len(X):
+        sample = min(len(X), SILHOUETTE_ROWS)
+        score = float(silhouette_score(Xt, labels, sample_size=sample,
+                                       random_state=random_state))
+        if sample < len(X):
+            notes.append(f"silhouette measured on a sample of {sample:,} rows")
     sizes = pd.Series(labels).value_counts().sort_index()
+    named = {("noise points" if k == -1 else f"size of cluster {k}"): int(v)
+             for k, v in sizes.items()}
     return TrainResult(
         task="clustering", target=None, model=key, pipeline=pipeline,
-        metrics={"silhouette": score, "clusters": n_labels,
-                 **{f"size of cluster {k}": int(v) for k, v in sizes.items()}},
+        metrics={"silhouette": score, "clusters": n_labels, **named},
         leaderboard=pd.DataFrame([{"model": key, "label": MODELS[key]["label"],
                                    "silhouette": score}]),
         plan=plan,
-        X_test=X, y_test=None, y_pred=labels,
-        notes=[f"{k!r} left out: {v}" for k, v in plan.dropped.items()],
+        X_test=X, y_test=None, y_pred=labels, notes=notes,
         settings={"random_state": random_state},
     )
