@@ -203,3 +203,17 @@ def test_id_like_categories_left_out_and_caps_reported():  # D12
     assert ("'city' has 40 levels: one-hot keeps the 19 most frequent, the rest share one "
             "'infrequent' column") in r.notes
     assert r.pipeline[:-1].transform(df.head(5)).shape[1] == 1 + 20
+
+
+def test_drivers_in_plain_words():
+    t = lw.datasets.load("titanic").drop(columns=["alive", "who", "adult_male", "class",
+                                                  "embark_town"])
+    r = lw.train(t, target="survived", model="random_forest")
+    first = r.driver_summary[0]
+    imp = r.drivers.iloc[0]["importance"]
+    assert first.startswith(f"sex matters most: shuffling it costs {imp:.3f} accuracy")
+    test = t.loc[r.X_test.index]
+    women = (test.loc[test["sex"] == "female", "survived"] == 1).mean()
+    assert f"survived = 1 in {women:.0%} of rows where sex is female" in first
+    mpg = lw.train(lw.datasets.load("mpg"), target="mpg", model="linear")
+    assert any("goes with" in s for s in mpg.driver_summary)

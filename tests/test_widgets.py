@@ -116,6 +116,7 @@ def test_model_panel_trains_in_background(titanic):
     assert controls.confusion["classes"] == ["0", "1"]
     assert sum(map(sum, controls.confusion["matrix"])) == 179
     assert controls.drivers[0][0] in {"sex", "who", "adult_male"}
+    assert controls.summary[0].startswith(f"{controls.drivers[0][0]} matters most: shuffling it")
     fig = s.model_panel.chart.children[0]
     assert fig.marks[0].color.sum() == 179  # the bqplot confusion heat map
     assert "LogisticRegression" in s.code_panel.code

@@ -20,12 +20,13 @@ export default {
     const board = h("div", { cls: "lw-board lw-scroll-x" });
     const perClass = h("div", { cls: "lw-per-class" });
     const notes = h("ul", { cls: "lw-notes" });
+    const summary = h("div", { cls: "lw-summary" });
     const field = (label, input) => h("label", { cls: "lw-field lw-inline" }, [h("span", { text: label }), input]);
 
     el.appendChild(h("div", { cls: "lepton lw-model-panel" }, [
       h("div", { cls: "lw-toolbar" }, [field("target", target), field("model", algo), train, stop]),
       h("div", { cls: "lw-toolbar" }, [bar, message]),
-      err, notes,
+      err, notes, summary,
       h("div", { cls: "lw-results" }, [metrics, perClass, drivers]),
       board,
     ]));
@@ -57,6 +58,11 @@ export default {
           : `Test metrics (${model.get("task")}, ${model.get("chosen")})` }),
         table(["metric", "value"], m.map(([k, v]) => [METRIC_NAMES[k] ?? k, fmt(v)]), "lw-table lw-metric-table"),
       ] : []));
+      const said = model.get("summary");
+      summary.replaceChildren(...(said.length ? [
+        h("h4", { text: "What drives the target" }),
+        h("ul", { cls: "lw-summary-list" }, said.map((s) => h("li", { text: s }))),
+      ] : []));
       const pc = model.get("per_class");
       perClass.replaceChildren(...(pc.length ? [
         h("h4", { text: "Per class (test split)" }),
@@ -66,7 +72,7 @@ export default {
       ] : []));
       const d = model.get("drivers");
       drivers.replaceChildren(...(d.length ? [
-        h("h4", { text: "What drives the target (permutation importance)" }),
+        h("h4", { text: "Permutation importance (test split)" }),
         table(["feature", "importance"], d.slice(0, 10).map(([f, v]) => [f, fmt(v)])),
       ] : []));
       const lb = model.get("leaderboard");
@@ -82,7 +88,7 @@ export default {
 
     for (const k of ["columns", "models", "target", "model"]) model.on(`change:${k}`, renderPickers);
     for (const k of ["status", "progress", "message"]) model.on(`change:${k}`, renderStatus);
-    for (const k of ["metrics", "drivers", "leaderboard", "notes", "task", "per_class"]) {
+    for (const k of ["metrics", "drivers", "leaderboard", "notes", "task", "per_class", "summary"]) {
       model.on(`change:${k}`, renderResults);
     }
     model.on("change:error", () => errorBox(err, model.get("error")));

@@ -39,6 +39,8 @@ class ModelControls(Panel):
     metrics = t.List(t.List()).tag(sync=True)
     """[name, value] pairs on the held-out test split."""
     leaderboard = t.List(t.Dict()).tag(sync=True)
+    summary = t.List(t.Unicode()).tag(sync=True)
+    """What drives the target, in sentences with the numbers behind them."""
     drivers = t.List(t.List()).tag(sync=True)
     """[feature, importance] ranked: the permutation importance on the test split."""
     confusion = t.Dict().tag(sync=True)
@@ -100,6 +102,7 @@ class ModelPanel(ipw.VBox):
             c.status, c.progress, c.error = "running", 0.0, ""
             c.message = "starting…"
             c.metrics, c.drivers, c.leaderboard, c.per_class = [], [], [], []
+            c.summary = []
             c.confusion, c.notes, c.task, c.chosen = {}, [], "", ""
         self.chart.children = []
         self._stop.clear()
@@ -151,6 +154,7 @@ class ModelPanel(ipw.VBox):
             c.per_class = jsonsafe.tree([{**row, "class": str(row["class"])}
                                          for row in result.per_class])
             c.notes = list(result.notes)
+            c.summary = result.driver_summary
             c.status, c.progress = "done", 1.0
             name, value = result.main_metric
             where = ("on all rows" if result.task == "clustering"

@@ -14,6 +14,7 @@ from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score, tra
 from .. import metrics as mt
 from ..kinds import column_kind
 from ..labels import display_name
+from .explain import driver_sentences
 from .pipeline import (
     MAX_ONEHOT_LEVELS,
     FeaturePlan,
@@ -28,6 +29,7 @@ MAX_CLASSES = 50          # an integer target with more levels than this is a re
 IMBALANCE_SHARE = 0.05    # minority class below this share gets a warning
 DRIVER_ROWS = 2000        # permutation importance runs on at most this many test rows
 SILHOUETTE_ROWS = 5000    # silhouette (pairwise distances) on at most this many rows
+CV_ROWS = 10_000          # auto mode cross-validates on at most this many training rows
 MAX_AGGLOMERATIVE_ROWS = 20_000
 CV_SCORING = {"regression": "r2", "classification": "balanced_accuracy"}
 MAIN_METRIC = {"regression": "r2", "classification": "accuracy", "clustering": "silhouette"}
@@ -71,6 +73,14 @@ class TrainResult:
                 self._drivers = _drivers(self.pipeline, self.X_test, self.y_test, self.task,
                                          self.settings.get("random_state", 0))
         return self._drivers
+
+    @property
+    def driver_summary(self) -> list[str]:
+        """What drives the target in plain words, with the numbers (test split)."""
+        if self.y_test is None:
+            return []
+        return driver_sentences(self.drivers, self.X_test, self.y_test, self.task,
+                                MAIN_METRIC[self.task], self.classes)
 
     @property
     def main_metric(self) -> tuple[str, float]:
@@ -259,13 +269,19 @@ def train(
     if len(candidates) > 1:
         splitter = (StratifiedKFold if stratify else KFold)(
             n_splits=cv, shuffle=True, random_state=random_state)
+        X_cv, y_cv = X_train, y_train
+        if len(X_train) > CV_ROWS:  # compare on a sample; the winner is fitted on all rows
+            X_cv = X_train.sample(CV_ROWS, random_state=random_state)
+            y_cv = y_train.loc[X_cv.index]
+            notes.append(f"models compared on a sample of {CV_ROWS:,} training rows; the best "
+                         f"was then fitted on all {len(X_train):,}")
         for i, key in enumerate(candidates):
             if should_stop is not None and should_stop():
                 break
             _notify(on_progress, i / (len(candidates) + 1), f"cross-validating {key}")
             t0 = time.perf_counter()
             scores = cross_val_score(build_pipeline(plan, model_spec(key, task)),
-                                     X_train, y_train, cv=splitter, scoring=CV_SCORING[task])
+                                     X_cv, y_cv, cv=splitter, scoring=CV_SCORING[task])
             board.append({"model": key, "label": MODELS[key]["label"],
                           f"cv_{CV_SCORING[task]}": float(np.mean(scores)),
                           "cv_std": float(np.std(scores)),
