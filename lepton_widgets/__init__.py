@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from . import datasets, metrics
 from ._version import __version__
 from .engine.models import TrainError, TrainResult, train
+from .engine.models.persist import load_pipeline as load_model
 from .engine.profile import Profile, profile
 from .engine.recipe import Recipe
 from .engine.steps import StepError
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Profile", "Recipe", "StepError", "Studio", "TrainError", "TrainResult", "__version__",
-    "datasets", "load_ipython_extension", "metrics", "plot", "profile", "train",
+    "datasets", "load_ipython_extension", "load_model", "metrics", "plot", "profile", "train",
     "unload_ipython_extension",
 ]
 

@@ -58,3 +58,27 @@ def test_short_path_names_are_scikit_learn():
     assert "RandomForestClassifier" in dir(lw)
     with pytest.raises(AttributeError):
         lw.NotAModel  # noqa: B018
+
+
+@pytest.mark.parametrize("key", ["linear", "random_forest", "gradient_boosting", "knn", "svm"])
+def test_save_and_load_give_identical_predictions(data, key, tmp_path):
+    df, target = data["classification"]
+    result = lw.train(df, target=target, model=key)
+    path = result.save(tmp_path / "model.skops")
+    loaded = lw.load_model(path)
+    assert (loaded.predict(result.X_test) == result.pipeline.predict(result.X_test)).all()
+
+
+def test_loading_refuses_unknown_types(tmp_path):
+    import skops.io as sio
+    from sklearn.preprocessing import FunctionTransformer
+
+    path = tmp_path / "odd.skops"
+    sio.dump(FunctionTransformer(func=np_roll), path)
+    with pytest.raises(ValueError, match="holds types lepton does not know to be safe"):
+        lw.load_model(path)
+    assert lw.load_model(path, trusted=[f"{__name__}.np_roll"]) is not None
+
+
+def np_roll(x):
+    return x

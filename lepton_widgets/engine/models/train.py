@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,7 @@ from .. import metrics as mt
 from ..kinds import column_kind
 from ..labels import display_name
 from .explain import driver_sentences
+from .persist import save_pipeline
 from .pipeline import (
     MAX_ONEHOT_LEVELS,
     FeaturePlan,
@@ -99,6 +101,10 @@ class TrainResult:
         name, value = self.main_metric
         return (f"TrainResult(task={self.task!r}, model={self.model!r}, "
                 f"{name}={value:.4f}, features={len(self.plan.features)})")
+
+    def save(self, path: str | Path) -> Path:
+        """Save the fitted Pipeline (skops format; load with ``lepton_widgets.load_model``)."""
+        return save_pipeline(self.pipeline, path)
 
     def to_code(self, data: str = "df") -> str:
         """Source that rebuilds, refits and scores the same Pipeline on ``data``."""
