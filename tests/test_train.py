@@ -217,3 +217,31 @@ def test_drivers_in_plain_words():
     assert f"survived = 1 in {women:.0%} of rows where sex is female" in first
     mpg = lw.train(lw.datasets.load("mpg"), target="mpg", model="linear")
     assert any("goes with" in s for s in mpg.driver_summary)
+
+
+def test_curves_and_charts(titanic_clean):
+    from sklearn.metrics import roc_auc_score
+
+    from lepton_widgets.widgets.model import ModelPanel
+
+    r = lw.train(titanic_clean, target="survived", model="linear")
+    (roc,) = r.curves["roc"]
+    assert roc["auc"] == pytest.approx(r.metrics["roc_auc"])
+    proba = r.pipeline.predict_proba(r.X_test)[:, 1]
+    assert roc["auc"] == pytest.approx(roc_auc_score(r.y_test, proba))
+    assert (roc["x"][0], roc["y"][0], roc["x"][-1], roc["y"][-1]) == (0.0, 0.0, 1.0, 1.0)
+    assert len(roc["x"]) <= 200
+    (pr,) = r.curves["pr"]
+    assert 0.5 < pr["ap"] <= 1
+    titles = [f.title for f in ModelPanel.figures(r)]
+    assert titles == ["Confusion matrix (rows: actual, columns: predicted)", "ROC curve",
+                      "Precision-recall curve"]
+    three = lw.train(lw.datasets.load("penguins"), target="species", model="linear")
+    assert [c["label"] for c in three.curves["roc"]] == ["Adelie", "Chinstrap", "Gentoo"]
+    mpg = lw.train(lw.datasets.load("mpg"), target="mpg", model="linear")
+    residuals = ModelPanel.figures(mpg)[1].marks[1]
+    expected = (mpg.y_test.to_numpy() - mpg.y_pred)
+    assert sorted(residuals.y.tolist()) == pytest.approx(sorted(expected.tolist()))
+    clusters = lw.train(lw.datasets.load("penguins").drop(columns=["species"]))
+    fig = ModelPanel.figures(clusters)[0]
+    assert sum(len(m.x) for m in fig.marks) == len(clusters.y_pred)

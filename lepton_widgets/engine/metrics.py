@@ -45,3 +45,47 @@ def per_class(y_true, y_pred, classes) -> list[dict]:
 def confusion(y_true, y_pred, classes) -> list[list[int]]:
     """Confusion matrix: rows are true classes, columns predicted, in ``classes`` order."""
     return skm.confusion_matrix(y_true, y_pred, labels=list(classes)).tolist()
+
+
+MAX_CURVE_POINTS = 200
+
+
+def _thin(x: np.ndarray, y: np.ndarray) -> tuple[list[float], list[float]]:
+    """At most MAX_CURVE_POINTS points of a curve, always keeping both ends."""
+    if len(x) > MAX_CURVE_POINTS:
+        keep = np.unique(np.linspace(0, len(x) - 1, MAX_CURVE_POINTS).round().astype(int))
+        x, y = x[keep], y[keep]
+    return [float(v) for v in x], [float(v) for v in y]
+
+
+def curves(y_true, proba, classes) -> dict:
+    """ROC and precision-recall curves, one per class (one for the positive class when
+    there are two): {"roc": [{"label", "x", "y", "auc"}], "pr": [{"label", "x", "y", "ap"}]}."""
+    out: dict = {"roc": [], "pr": []}
+    if proba is None:
+        return out
+    y_true = np.asarray(y_true)
+    shown = [1] if len(classes) == 2 else range(len(classes))
+    for k in shown:
+        positive = y_true == classes[k]
+        if positive.all() or not positive.any():
+            continue
+        fpr, tpr, _ = skm.roc_curve(positive, proba[:, k])
+        precision, recall, _ = skm.precision_recall_curve(positive, proba[:, k])
+        x, y = _thin(fpr, tpr)
+        out["roc"].append({"label": str(classes[k]), "x": x, "y": y,
+                           "auc": float(skm.auc(fpr, tpr))})
+        x, y = _thin(recall[::-1], precision[::-1])
+        out["pr"].append({"label": str(classes[k]), "x": x, "y": y,
+                          "ap": float(skm.average_precision_score(positive, proba[:, k]))})
+    return out
+
+
+def projection(X_transformed, seed: int = 0) -> np.ndarray:
+    """Rows projected on their first two principal components (for a cluster chart)."""
+    from sklearn.decomposition import PCA
+
+    X = np.asarray(X_transformed, dtype="float64")
+    if X.shape[1] < 2:
+        return np.column_stack([X[:, 0], np.zeros(len(X))])
+    return PCA(n_components=2, random_state=seed).fit_transform(X)

@@ -53,3 +53,73 @@ def confusion_figure(classes: list, matrix: list[list[int]],
         title=title, layout=FIG_LAYOUT, padding_y=0.0,
         fig_margin={"top": 50, "bottom": 50, "left": 110, "right": 20},
     )
+
+
+PALETTE = ["#3266cc", "#dc3912", "#ff9900", "#109618", "#990099", "#0099c6", "#dd4477",
+           "#66aa00", "#b82e2e", "#316395"]
+HALF_LAYOUT = {"width": "48%", "min_width": "320px", "height": "320px"}
+
+
+def curves_figure(curves: list[dict], kind: str) -> bq.Figure:
+    """ROC (``kind="roc"``) or precision-recall curves, one line per class."""
+    sx, sy = bq.LinearScale(min=0.0, max=1.0), bq.LinearScale(min=0.0, max=1.0)
+    marks = []
+    if kind == "roc":
+        marks.append(bq.Lines(x=np.array([0.0, 1.0]), y=np.array([0.0, 1.0]),
+                              scales={"x": sx, "y": sy}, colors=["#999"],
+                              line_style="dashed"))
+    score = "auc" if kind == "roc" else "ap"
+    for i, c in enumerate(curves):
+        marks.append(bq.Lines(
+            x=np.asarray(c["x"], dtype="float64"), y=np.asarray(c["y"], dtype="float64"),
+            scales={"x": sx, "y": sy}, colors=[PALETTE[i % len(PALETTE)]],
+            labels=[f"class {c['label']} ({score.upper()} {c[score]:.2f})"], display_legend=True))
+    x_label, y_label, title = (("false positive rate", "true positive rate", "ROC curve")
+                               if kind == "roc" else
+                               ("recall", "precision", "Precision-recall curve"))
+    return bq.Figure(marks=marks, title=title, layout=HALF_LAYOUT,
+                     axes=[bq.Axis(scale=sx, label=x_label, side="bottom"),
+                           bq.Axis(scale=sy, label=y_label, side="left")],
+                     legend_location="bottom-right",
+                     fig_margin={"top": 40, "bottom": 50, "left": 60, "right": 20})
+
+
+def residuals_figure(y_true, y_pred, max_points: int = MAX_CHART_POINTS) -> bq.Figure:
+    """Residuals (actual - predicted) against predicted values, with the zero line."""
+    truth, pred = np.asarray(y_true, dtype="float64"), np.asarray(y_pred, dtype="float64")
+    x, y, sampled = sample_points(pred, truth - pred, max_points)
+    sx, sy = bq.LinearScale(), bq.LinearScale()
+    zero = bq.Lines(x=np.array([x.min(), x.max()]), y=np.array([0.0, 0.0]),
+                    scales={"x": sx, "y": sy}, colors=["#999"], line_style="dashed")
+    points = bq.Scatter(x=x, y=y, scales={"x": sx, "y": sy}, default_size=14,
+                        opacity=[0.6], colors=["#dc3912"])
+    title = "Residuals" + (f" (sample of {x.size:,} of {truth.size:,})" if sampled else "")
+    return bq.Figure(marks=[zero, points], title=title, layout=HALF_LAYOUT,
+                     axes=[bq.Axis(scale=sx, label="predicted", side="bottom"),
+                           bq.Axis(scale=sy, label="actual - predicted", side="left")],
+                     fig_margin={"top": 40, "bottom": 50, "left": 60, "right": 20})
+
+
+def clusters_figure(points: np.ndarray, labels, max_points: int = MAX_CHART_POINTS
+                    ) -> bq.Figure:
+    """Rows on their first two principal components, coloured by cluster."""
+    labels = np.asarray(labels)
+    idx = np.arange(len(labels))
+    if len(idx) > max_points:
+        idx = np.sort(np.random.default_rng(0).choice(idx, max_points, replace=False))
+    sx, sy = bq.LinearScale(), bq.LinearScale()
+    marks = []
+    for i, k in enumerate(sorted(set(labels.tolist()))):
+        chosen = idx[labels[idx] == k]
+        name = "noise" if k == -1 else f"cluster {k}"
+        marks.append(bq.Scatter(x=points[chosen, 0].astype("float64"),
+                                y=points[chosen, 1].astype("float64"),
+                                scales={"x": sx, "y": sy}, default_size=18, opacity=[0.7],
+                                colors=["#bbb" if k == -1 else PALETTE[i % len(PALETTE)]],
+                                labels=[name], display_legend=True))
+    title = "Clusters on the first two principal components" + (
+        f" (sample of {len(idx):,} of {len(labels):,})" if len(idx) < len(labels) else "")
+    return bq.Figure(marks=marks, title=title, layout=FIG_LAYOUT,
+                     axes=[bq.Axis(scale=sx, label="component 1", side="bottom"),
+                           bq.Axis(scale=sy, label="component 2", side="left")],
+                     fig_margin={"top": 50, "bottom": 50, "left": 60, "right": 20})

@@ -10,6 +10,7 @@ import traitlets as t
 
 from ..engine import jsonsafe, transport
 from ..engine import labels as lb
+from ..engine.metrics import projection
 from ..engine.models import TrainingStopped, TrainResult, choices
 from ..engine.session import Session
 from . import charts
@@ -71,7 +72,7 @@ class ModelPanel(ipw.VBox):
     def __init__(self, session: Session, **kwargs) -> None:
         self.session = session
         self.controls = ModelControls(on_train=self.start, on_stop=self.stop)
-        self.chart = ipw.Box(layout={"width": "100%"})
+        self.chart = ipw.Box(layout={"width": "100%", "flex_flow": "row wrap"})
         super().__init__([self.controls, self.chart], **kwargs)
         self._stop = threading.Event()
         self._job: Future | None = None
@@ -160,11 +161,19 @@ class ModelPanel(ipw.VBox):
             where = ("on all rows" if result.task == "clustering"
                      else "on the held-out test split")
             c.message = f"{result.model}: {name} {value:.3f} {where}"
+        self.chart.children = self.figures(result)
+
+    @staticmethod
+    def figures(result: TrainResult) -> list:
+        """The charts for a result: what a person checks first for its kind of task."""
         if result.task == "regression":
-            fig = charts.predicted_vs_actual(result.y_test, result.y_pred,
-                                             title=f"{result.target}: predicted vs actual")
-        elif result.task == "classification":
-            fig = charts.confusion_figure(result.classes, result.confusion)
-        else:
-            fig = None
-        self.chart.children = [fig] if fig is not None else []
+            return [charts.predicted_vs_actual(result.y_test, result.y_pred,
+                                               title=f"{result.target}: predicted vs actual"),
+                    charts.residuals_figure(result.y_test, result.y_pred)]
+        if result.task == "classification":
+            figs = [charts.confusion_figure(result.classes, result.confusion)]
+            figs += [charts.curves_figure(result.curves[k], k) for k in ("roc", "pr")
+                     if result.curves.get(k)]
+            return figs
+        points = projection(result.pipeline[:-1].transform(result.X_test))
+        return [charts.clusters_figure(points, result.y_pred)]

@@ -60,6 +60,7 @@ class TrainResult:
     classes: list = field(default_factory=list)
     confusion: list = field(default_factory=list)
     per_class: list = field(default_factory=list)
+    curves: dict = field(default_factory=dict)  # ROC and precision-recall, classification
     notes: list[str] = field(default_factory=list)
     settings: dict = field(default_factory=dict)
     _drivers: pd.DataFrame | None = field(default=None, repr=False)
@@ -320,7 +321,8 @@ def train(
         proba = pipeline.predict_proba(X_test) if hasattr(pipeline, "predict_proba") else None
         scores = mt.classification_metrics(y_test.to_numpy(), y_pred, proba, classes)
         result_extra = {"classes": classes, "confusion": mt.confusion(y_test, y_pred, classes),
-                        "per_class": mt.per_class(y_test, y_pred, classes)}
+                        "per_class": mt.per_class(y_test, y_pred, classes),
+                        "curves": mt.curves(y_test.to_numpy(), proba, classes)}
     if not board:
         board.append({"model": chosen, "label": MODELS[chosen]["label"]})
     for row in board:
