@@ -245,3 +245,18 @@ def test_curves_and_charts(titanic_clean):
     clusters = lw.train(lw.datasets.load("penguins").drop(columns=["species"]))
     fig = ModelPanel.figures(clusters)[0]
     assert sum(len(m.x) for m in fig.marks) == len(clusters.y_pred)
+
+
+def test_dates_become_parts_inside_the_pipeline(tmp_path):
+    taxis = lw.datasets.load("taxis").drop(columns=["total"])
+    r = lw.train(taxis, target="tip", model="linear")
+    assert r.plan.dates == ["pickup", "dropoff"]
+    names = list(r.pipeline[:-1].get_feature_names_out())
+    assert names[-10:-5] == ["pickup_year", "pickup_month", "pickup_day", "pickup_weekday",
+                             "pickup_hour"]
+    parts = r.pipeline[:-1].named_transformers_["dates"]["parts"].transform(taxis[["pickup"]])
+    assert parts["pickup_hour"].tolist()[:2] == [float(h) for h in taxis["pickup"].dt.hour[:2]]
+    printed = run_code(r.to_code(), taxis)
+    assert printed["r2"] == pytest.approx(r.metrics["r2"], abs=1e-12)
+    loaded = lw.load_model(r.save(tmp_path / "taxis.skops"))
+    assert (loaded.predict(r.X_test) == r.pipeline.predict(r.X_test)).all()

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_mask", "as_text", "cast_column", "clip_to", "fill_missing", "outlier_bounds"]
+__all__ = ["as_mask", "as_text", "cast_column", "clip_to", "date_part_names", "date_parts",
+           "fill_missing", "outlier_bounds"]
 
 
 def fill_missing(s, strategy, value=None):
@@ -87,3 +88,23 @@ def as_mask(test):
 def clip_to(s, lo, hi):
     """Clip to [lo, hi] without touching values inside (integer columns stay integers)."""
     return s.mask(s < lo, lo).mask(s > hi, hi)
+
+
+def date_parts(X):
+    """Date columns as numbers: year, month, day, weekday (0 = Monday) and hour."""
+    out = {}
+    for col in X.columns:
+        s = X[col]
+        if isinstance(s.dtype, pd.PeriodDtype):
+            s = s.dt.to_timestamp()
+        t = pd.to_datetime(s, errors="coerce")
+        if t.dt.tz is not None:
+            t = t.dt.tz_localize(None)  # the local times people read
+        for part in ("year", "month", "day", "weekday", "hour"):
+            out[f"{col}_{part}"] = getattr(t.dt, part).astype("float64")
+    return pd.DataFrame(out, index=X.index)
+
+
+def date_part_names(transformer, names):
+    """Feature names of :func:`date_parts` (for get_feature_names_out)."""
+    return [f"{c}_{p}" for c in names for p in ("year", "month", "day", "weekday", "hour")]

@@ -8,6 +8,8 @@ from pathlib import Path
 # our own pure function, so loading them runs no foreign code.
 KNOWN_SAFE = {
     "lepton_widgets.engine.snippets.as_text",
+    "lepton_widgets.engine.snippets.date_parts",
+    "lepton_widgets.engine.snippets.date_part_names",
     "numpy.dtype",
     "sklearn.tree._tree.Tree",
     "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",

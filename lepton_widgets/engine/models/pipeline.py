@@ -15,7 +15,7 @@ from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardSc
 from ..errors import TrainError
 from ..kinds import column_kind
 from ..labels import display_name
-from ..snippets import as_text
+from ..snippets import as_text, date_part_names, date_parts
 from .registry import Spec, build_estimator
 
 MAX_ONEHOT_LEVELS = 20  # rarer levels fall into one "infrequent" bucket
@@ -28,12 +28,13 @@ class FeaturePlan:
 
     numeric: list = field(default_factory=list)
     categorical: list = field(default_factory=list)
+    dates: list = field(default_factory=list)  # become year, month, day, weekday, hour
     dropped: dict = field(default_factory=dict)
     capped: dict = field(default_factory=dict)  # label -> levels beyond the one-hot cap
 
     @property
     def features(self) -> list:
-        return self.numeric + self.categorical
+        return self.numeric + self.categorical + self.dates
 
 
 def plan_features(X: pd.DataFrame) -> FeaturePlan:
@@ -69,8 +70,10 @@ def plan_features(X: pd.DataFrame) -> FeaturePlan:
         elif kind == "text":
             plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); "
                                    "text is not used by models yet")
-        elif kind in ("datetime", "timedelta"):
-            plan.dropped[label] = f"{kind} columns are not used by models yet"
+        elif kind == "datetime":
+            plan.dates.append(label)
+        elif kind == "timedelta":
+            plan.dropped[label] = "durations are not used by models yet"
         else:
             plan.dropped[label] = f"{kind} values are not used by models yet"
     if not plan.features:
@@ -93,6 +96,12 @@ def build_pipeline(plan: FeaturePlan, spec: Spec) -> Pipeline:
             ("encode", OneHotEncoder(handle_unknown="infrequent_if_exist",
                                      max_categories=MAX_ONEHOT_LEVELS, sparse_output=False)),
         ]), list(plan.categorical)))
+    if plan.dates:
+        parts.append(("dates", Pipeline([
+            ("parts", FunctionTransformer(date_parts, feature_names_out=date_part_names)),
+            ("impute", SimpleImputer(strategy="median")),
+            ("scale", StandardScaler()),
+        ]), list(plan.dates)))
     prepare = ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False)
     return Pipeline([("prepare", prepare), ("model", build_estimator(spec))])
 
@@ -108,8 +117,12 @@ def pipeline_code(plan: FeaturePlan, spec: Spec) -> list[str]:
         "from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler",
         f"from {module} import {cls}",
         "",
+        "import pandas as pd",
+        "",
         *inspect.getsource(as_text).splitlines(),
         "",
+        *([line for f in (date_parts, date_part_names)
+           for line in [*inspect.getsource(f).splitlines(), ""]] if plan.dates else []),
         "",
         "parts = []",
     ]
@@ -128,6 +141,14 @@ def pipeline_code(plan: FeaturePlan, spec: Spec) -> list[str]:
             f"                             max_categories={MAX_ONEHOT_LEVELS}, "
             "sparse_output=False)),",
             f"]), {list(plan.categorical)!r}))",
+        ]
+    if plan.dates:
+        lines += [
+            'parts.append(("dates", Pipeline([',
+            '    ("parts", FunctionTransformer(date_parts, feature_names_out=date_part_names)),',
+            '    ("impute", SimpleImputer(strategy="median")),',
+            '    ("scale", StandardScaler()),',
+            f"]), {list(plan.dates)!r}))",
         ]
     lines += [
         'prepare = ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False)',
