@@ -100,8 +100,9 @@ def date_parts(X):
         t = pd.to_datetime(s, errors="coerce")
         if t.dt.tz is not None:
             t = t.dt.tz_localize(None)  # the local times people read
-        for part in ("year", "month", "day", "weekday", "hour"):
-            out[f"{col}_{part}"] = getattr(t.dt, part).astype("float64")
+        for part, attr in (("year", "year"), ("month", "month"), ("day", "day"),
+                           ("weekday", "day_of_week"), ("hour", "hour")):
+            out[f"{col}_{part}"] = getattr(t.dt, attr).astype("float64")
     return pd.DataFrame(out, index=X.index)
 
 
