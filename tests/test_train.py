@@ -255,7 +255,7 @@ def test_dates_become_parts_inside_the_pipeline(tmp_path):
     assert names[-10:-5] == ["pickup_year", "pickup_month", "pickup_day", "pickup_weekday",
                              "pickup_hour"]
     parts = r.pipeline["prepare"].named_transformers_["dates"]["parts"].transform(
-        taxis[["pickup"]])
+        taxis[["pickup", "dropoff"]])
     assert parts["pickup_hour"].tolist()[:2] == [float(h) for h in taxis["pickup"].dt.hour[:2]]
     printed = run_code(r.to_code(), taxis)
     assert printed["r2"] == pytest.approx(r.metrics["r2"], abs=1e-12)
