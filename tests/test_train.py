@@ -261,3 +261,15 @@ def test_dates_become_parts_inside_the_pipeline(tmp_path):
     assert printed["r2"] == pytest.approx(r.metrics["r2"], abs=1e-12)
     loaded = lw.load_model(r.save(tmp_path / "taxis.skops"))
     assert (loaded.predict(r.X_test) == r.pipeline.predict(r.X_test)).all()
+
+
+def test_leaderboard_streams_and_time_order_warns(titanic_clean):
+    boards = []
+    lw.train(titanic_clean, target="survived", on_board=boards.append)
+    assert [len(b) for b in boards] == [1, 2, 3]
+    assert boards[-1][0]["cv_balanced_accuracy"] >= boards[-1][-1]["cv_balanced_accuracy"]
+    flights = lw.datasets.load("flights")
+    flights["when"] = pd.to_datetime(flights["year"].astype(str) + "-"
+                                     + flights["month"].astype(str), format="%Y-%B")
+    r = lw.train(flights.drop(columns=["month"]), target="passengers", model="linear")
+    assert any(n.startswith("rows are in time order by 'when'") for n in r.notes)

@@ -124,9 +124,13 @@ class ModelPanel(ipw.VBox):
                     self.controls.progress, self.controls.message = fraction, message
             self.controls.on_main(show)
 
+        def board(rows: list[dict]) -> None:
+            shown = jsonsafe.tree(rows)
+            self.controls.on_main(lambda: setattr(self.controls, "leaderboard", shown))
+
         try:
             self.session.train(target, model, on_progress=progress,
-                               should_stop=self._stop.is_set)
+                               should_stop=self._stop.is_set, on_board=board)
         except TrainingStopped as exc:
             msg = str(exc)
             self.controls.on_main(lambda: self._fail("stopped", msg))

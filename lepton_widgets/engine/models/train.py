@@ -202,12 +202,14 @@ def train(
     cv: int = 3,
     on_progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_board: Callable[[list[dict]], None] | None = None,
 ) -> TrainResult:
     """Fit a model on ``df`` to predict ``target`` (clustering when ``target`` is None).
 
     Feature preparation (imputation, scaling, one-hot encoding) lives inside the returned
     scikit-learn Pipeline and is fitted on the training split only. ``model="auto"``
-    compares the candidates by cross-validation on the training split and keeps the best.
+    compares the candidates by cross-validation on the training split and keeps the best;
+    ``on_board`` hears the leaderboard each time a candidate finishes.
     """
     if df.shape[0] == 0:
         raise TrainError("no rows to train on")
@@ -258,6 +260,13 @@ def train(
                          f"{share:.1%} of rows; judge by balanced accuracy and per-class recall")
         stratify = bool(counts.min() >= 2)
     notes += leakage_notes(X, y)
+    for label in plan.dates:
+        stamps = X[label].dropna()
+        if len(stamps) > 10 and stamps.is_monotonic_increasing:
+            notes.append(f"rows are in time order by {label!r}: a random split lets the model "
+                         "learn from later rows to predict earlier ones; to forecast, keep "
+                         "the latest rows for testing")
+            break
     X_train, X_test, y_train, y_test = train_test_split(
         X, y, test_size=test_size, random_state=random_state,
         stratify=y if stratify else None)
@@ -293,6 +302,8 @@ def train(
                           f"cv_{CV_SCORING[task]}": float(np.mean(scores)),
                           "cv_std": float(np.std(scores)),
                           "seconds": time.perf_counter() - t0})
+            if on_board is not None:
+                on_board(sorted(board, key=lambda r: -r[f"cv_{CV_SCORING[task]}"]))
         if not board:
             raise TrainingStopped("stopped before any model finished")
         if len(board) < len(candidates):
