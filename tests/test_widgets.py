@@ -278,3 +278,20 @@ def test_recipe_save_and_load_in_the_clean_tab(titanic):
     assert other.recipe.steps == []
     message(other.clean_panel, {"type": "load", "json": "{not json"})
     assert other.clean_panel.error.startswith("this file is not a lepton recipe")
+
+
+def test_model_settings_from_the_panel(titanic):
+    s = lw.Studio(titanic.drop(columns=["alive"]))
+    controls = s.model_panel.controls
+    names = [x["name"] for x in controls.settings["random_forest"]]
+    assert names == ["n_estimators", "max_depth", "min_samples_leaf"]
+    message(controls, {"type": "train", "target": "survived", "model": "random_forest",
+                       "params": {"max_depth": "3", "n_estimators": "40"}})
+    s.model_panel.wait(60)
+    assert controls.status == "done", controls.error
+    assert s.result.pipeline[-1].get_params()["max_depth"] == 3
+    assert "max_depth=3" in s.code_panel.code
+    message(controls, {"type": "train", "target": "survived", "model": "random_forest",
+                       "params": {"max_depth": "deep"}})
+    s.model_panel.wait(60)
+    assert controls.error == "max_depth must be a number, not 'deep'"

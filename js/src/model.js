@@ -11,6 +11,18 @@ export default {
     const target = h("select", { cls: "lw-target", attrs: { "aria-label": "target" } });
     const algo = h("select", { cls: "lw-model", attrs: { "aria-label": "model" } });
     const train = h("button", { cls: "lw-btn lw-primary lw-train", text: "Train", attrs: { type: "button" } });
+    const knobs = h("div", { cls: "lw-toolbar lw-settings" });
+    function renderSettings() {
+      const list = model.get("settings")[algo.value] ?? [];
+      knobs.replaceChildren(...list.map((s) => {
+        const input = h("input", { cls: "lw-setting", attrs: {
+          type: "text", "data-name": s.name, "aria-label": s.name, size: "8",
+          placeholder: s.default === null ? "none" : String(s.default),
+          title: `${s.type}${s.optional ? " or empty for none" : ""}, ${s.low} to ${s.high}` } });
+        return h("label", { cls: "lw-field lw-inline" }, [h("span", { text: s.name }), input]);
+      }));
+      knobs.hidden = !list.length;
+    }
     const stop = h("button", { cls: "lw-btn lw-stop", text: "Stop", attrs: { type: "button" } });
     const bar = h("progress", { cls: "lw-progress", attrs: { max: "1", value: "0" } });
     const message = h("span", { cls: "lw-message", attrs: { "aria-live": "polite" } });
@@ -25,6 +37,7 @@ export default {
 
     el.appendChild(h("div", { cls: "lepton lw-model-panel" }, [
       h("div", { cls: "lw-toolbar" }, [field("target", target), field("model", algo), train, stop]),
+      knobs,
       h("div", { cls: "lw-toolbar" }, [bar, message]),
       err, notes, summary,
       h("div", { cls: "lw-results" }, [metrics, perClass, drivers]),
@@ -32,14 +45,20 @@ export default {
     ]));
 
     train.addEventListener("click", () => {
-      model.send({ type: "train", target: target.value, model: algo.value });
+      const params = {}; // only the settings the user typed; the rest keep their defaults
+      for (const input of knobs.querySelectorAll("input.lw-setting")) {
+        if (input.value.trim() !== "") params[input.dataset.name] = input.value.trim();
+      }
+      model.send({ type: "train", target: target.value, model: algo.value, params });
     });
     stop.addEventListener("click", () => model.send({ type: "stop" }));
+    algo.addEventListener("change", renderSettings);
 
     function renderPickers() {
       const cols = model.get("columns").map((c) => [c, c]);
       setOptions(target, [["", "(none: find clusters)"], ...cols], model.get("target"));
       setOptions(algo, model.get("models"), model.get("model"));
+      renderSettings();
     }
     function renderStatus() {
       const status = model.get("status");

@@ -12,6 +12,7 @@ from ..engine import jsonsafe, transport
 from ..engine import labels as lb
 from ..engine.metrics import projection
 from ..engine.models import TrainingStopped, TrainResult, choices
+from ..engine.models.registry import tunable
 from ..engine.session import Session
 from . import charts
 from ._base import WORKERS, Panel, static_file
@@ -28,6 +29,9 @@ class ModelControls(Panel):
     """Columns that can be the target (display names)."""
     models = t.List(t.List()).tag(sync=True)
     """[key, label] of each model; "auto" compares several."""
+    settings = t.Dict().tag(sync=True)
+    """Per model key, the settings a person may change: {name, type, optional, low, high,
+    default} each."""
     target = t.Unicode(CLUSTERING).tag(sync=True)
     model = t.Unicode("auto").tag(sync=True)
     status = t.Unicode("idle").tag(sync=True)
@@ -54,13 +58,15 @@ class ModelControls(Panel):
         super().__init__(**kwargs)
         self._on_train, self._on_stop = on_train, on_stop
         supervised = [[k, v] for k, v in choices("regression") + choices("classification")]
+        self.settings = {k: tunable(k) for k, _ in choices()}
         self.models = [["auto", "Auto (compare by cross-validation)"],
                        *[m for i, m in enumerate(supervised) if m not in supervised[:i]],
                        *[[k, f"{v} (no target)"] for k, v in choices("clustering")]]
 
 
     def _msg_train(self, content: dict) -> None:
-        self._on_train(content.get("target", CLUSTERING), content.get("model", "auto"))
+        self._on_train(content.get("target", CLUSTERING), content.get("model", "auto"),
+                       params=content.get("params") or None)
 
     def _msg_stop(self, _content: dict) -> None:
         self._on_stop()
@@ -92,7 +98,8 @@ class ModelPanel(ipw.VBox):
     def _target_label(self, name: str):
         return None if name == CLUSTERING else lb.by_display_name(self.session.current, name)
 
-    def start(self, target: str, model: str = "auto", background: bool = True) -> None:
+    def start(self, target: str, model: str = "auto", background: bool = True,
+              params: dict | None = None) -> None:
         """Train in a worker thread (or here, with ``background=False``)."""
         if self._job is not None and not self._job.done():
             raise RuntimeError("a model is already training; press Stop first")
@@ -108,16 +115,16 @@ class ModelPanel(ipw.VBox):
         self.chart.children = []
         self._stop.clear()
         if background:
-            self._job = WORKERS.submit(self._work, label, model)
+            self._job = WORKERS.submit(self._work, label, model, params)
         else:
-            self._work(label, model)
+            self._work(label, model, params)
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until background training ends."""
         if self._job is not None:
             wait([self._job], timeout)
 
-    def _work(self, target, model: str) -> None:
+    def _work(self, target, model: str, params: dict | None = None) -> None:
         def progress(fraction: float, message: str) -> None:
             def show() -> None:
                 with self.controls.hold_sync():
@@ -130,7 +137,7 @@ class ModelPanel(ipw.VBox):
 
         try:
             self.session.train(target, model, on_progress=progress,
-                               should_stop=self._stop.is_set, on_board=board)
+                               should_stop=self._stop.is_set, on_board=board, params=params)
         except TrainingStopped as exc:
             msg = str(exc)
             self.controls.on_main(lambda: self._fail("stopped", msg))

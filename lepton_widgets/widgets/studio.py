@@ -98,9 +98,10 @@ class Studio(ipw.VBox):
     def redo(self) -> None:
         self.session.redo()
 
-    def train(self, target: str | None = None, model: str = "auto") -> TrainResult:
+    def train(self, target: str | None = None, model: str = "auto",
+              params: dict | None = None) -> TrainResult:
         """Train now (blocking) and show the result in the Model tab."""
-        self.model_panel.start(target or "", model, background=False)
+        self.model_panel.start(target or "", model, background=False, params=params)
         if self.model_panel.controls.status != "done":
             raise RuntimeError(self.model_panel.controls.error or
                                self.model_panel.controls.message)

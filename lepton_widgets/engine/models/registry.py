@@ -73,15 +73,85 @@ MODELS: dict[str, dict] = {
 
 AUTO_CANDIDATES = ("linear", "random_forest", "gradient_boosting")
 
+# The key settings a person may change, per estimator class: name -> (type, low, high).
+# ``None`` in a default means "no limit" and is allowed where the type says so.
+TUNABLE: dict[str, dict[str, tuple]] = {
+    "LogisticRegression": {"C": (float, 1e-6, 1e6)},
+    "Ridge": {"alpha": (float, 0.0, 1e6)},
+    "Lasso": {"alpha": (float, 1e-8, 1e6)},
+    "RandomForestRegressor": {"n_estimators": (int, 1, 2000), "max_depth": ("int?", 1, 200),
+                              "min_samples_leaf": (int, 1, 1000)},
+    "RandomForestClassifier": {"n_estimators": (int, 1, 2000), "max_depth": ("int?", 1, 200),
+                               "min_samples_leaf": (int, 1, 1000)},
+    "HistGradientBoostingRegressor": {"learning_rate": (float, 1e-4, 1.0),
+                                      "max_iter": (int, 1, 5000),
+                                      "max_depth": ("int?", 1, 200)},
+    "HistGradientBoostingClassifier": {"learning_rate": (float, 1e-4, 1.0),
+                                       "max_iter": (int, 1, 5000),
+                                       "max_depth": ("int?", 1, 200)},
+    "KNeighborsRegressor": {"n_neighbors": (int, 1, 1000)},
+    "KNeighborsClassifier": {"n_neighbors": (int, 1, 1000)},
+    "SVR": {"C": (float, 1e-6, 1e6)},
+    "SVC": {"C": (float, 1e-6, 1e6)},
+    "KMeans": {"n_clusters": (int, 2, 100)},
+    "GaussianMixture": {"n_components": (int, 1, 100)},
+    "AgglomerativeClustering": {"n_clusters": (int, 2, 100)},
+    "DBSCAN": {"eps": (float, 1e-6, 1e6), "min_samples": (int, 1, 10000)},
+}
 
-def model_spec(key: str, task: str) -> Spec:
+
+def tunable(key: str) -> list[dict]:
+    """The settings of model ``key`` a person may change, with their defaults."""
+    seen: dict[str, dict] = {}
+    for task in ("regression", "classification", "clustering"):
+        if task not in MODELS.get(key, {}):
+            continue
+        _, cls, params = MODELS[key][task]
+        default = getattr(importlib.import_module(MODELS[key][task][0]), cls)().get_params()
+        for name, (kind, lo, hi) in TUNABLE.get(cls, {}).items():
+            seen.setdefault(name, {"name": name, "type": "int" if kind in (int, "int?") else
+                                   "float", "optional": kind == "int?", "low": lo, "high": hi,
+                                   "default": params.get(name, default.get(name))})
+    return list(seen.values())
+
+
+def check_params(key: str, task: str, params: dict) -> dict:
+    """Settings for ``key`` checked against TUNABLE; ValueError names the bad one."""
+    _, cls, _ = model_spec(key, task)
+    allowed = TUNABLE.get(cls, {})
+    out = {}
+    for name, value in params.items():
+        if name not in allowed:
+            raise ValueError(f"{MODELS[key]['label']} has no setting {name!r} here; it has "
+                             f"{', '.join(allowed) or 'none'}")
+        kind, lo, hi = allowed[name]
+        if value is None or value == "":
+            if kind != "int?":
+                raise ValueError(f"give {name} a value")
+            out[name] = None
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be a number, not {value!r}") from None
+        if kind in (int, "int?"):
+            if not number.is_integer():
+                raise ValueError(f"{name} must be a whole number, not {value!r}")
+            number = int(number)
+        if not lo <= number <= hi:
+            raise ValueError(f"{name} must be between {lo:g} and {hi:g}, not {number:g}")
+        out[name] = number
+    return out
+
+
+def model_spec(key: str, task: str, overrides: dict | None = None) -> Spec:
     """The (module, class, params) for ``key`` on ``task``; ValueError names the choices."""
     entry = MODELS.get(key)
     if entry is None or task not in entry:
         known = [k for k, v in MODELS.items() if task in v]
         raise ValueError(f"no model {key!r} for {task}; choose one of {', '.join(known)}")
     module, cls, params = entry[task]
-    return module, cls, dict(params)
+    return module, cls, dict(params) | dict(overrides or {})
 
 
 def build_estimator(spec: Spec, **overrides: object):

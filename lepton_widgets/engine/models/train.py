@@ -25,7 +25,7 @@ from .pipeline import (
     pipeline_code,
     plan_features,
 )
-from .registry import AUTO_CANDIDATES, MODELS, model_spec
+from .registry import AUTO_CANDIDATES, MODELS, check_params, model_spec
 
 MAX_CLASSES = 50          # an integer target with more levels than this is a regression
 IMBALANCE_SHARE = 0.05    # minority class below this share gets a warning
@@ -110,7 +110,7 @@ class TrainResult:
     def to_code(self, data: str = "df") -> str:
         """Source that rebuilds, refits and scores the same Pipeline on ``data``."""
         s = self.settings
-        spec = model_spec(self.model, self.task)
+        spec = model_spec(self.model, self.task, s.get("params"))
         lines = ["import numpy as np", "from sklearn import metrics",
                  "from sklearn.model_selection import train_test_split",
                  *pipeline_code(self.plan, spec), ""]
@@ -203,21 +203,25 @@ def train(
     on_progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_board: Callable[[list[dict]], None] | None = None,
+    params: dict | None = None,
 ) -> TrainResult:
     """Fit a model on ``df`` to predict ``target`` (clustering when ``target`` is None).
 
     Feature preparation (imputation, scaling, one-hot encoding) lives inside the returned
     scikit-learn Pipeline and is fitted on the training split only. ``model="auto"``
     compares the candidates by cross-validation on the training split and keeps the best;
-    ``on_board`` hears the leaderboard each time a candidate finishes.
+    ``on_board`` hears the leaderboard each time a candidate finishes. ``params`` change
+    the chosen model's key settings (see ``registry.TUNABLE``), e.g. ``{"max_depth": 4}``.
     """
+    if params and model == "auto":
+        raise TrainError("settings apply to one model: choose a model instead of Auto")
     if df.shape[0] == 0:
         raise TrainError("no rows to train on")
     if df.columns.has_duplicates:
         dup = display_name(df.columns[df.columns.duplicated()][0])
         raise TrainError(f"column {dup!r} appears more than once; rename the duplicates")
     if target is None:
-        return _cluster(df, model, random_state, on_progress)
+        return _cluster(df, model, random_state, on_progress, params or {})
     if target not in df.columns:
         raise TrainError(f"target {display_name(target)!r} is not a column")
     notes: list[str] = []
@@ -272,6 +276,10 @@ def train(
         stratify=y if stratify else None)
 
     candidates = list(AUTO_CANDIDATES) if model == "auto" else [model]
+    try:
+        params = check_params(model, task, params) if params else {}
+    except ValueError as exc:
+        raise TrainError(str(exc)) from None
     for key in candidates:
         if "clustering" in MODELS.get(key, {}):
             raise TrainError(f"{MODELS[key]['label']} finds clusters without a target: choose "
@@ -314,7 +322,7 @@ def train(
     else:
         chosen = candidates[0]
     _notify(on_progress, 0.8, f"fitting {chosen}")
-    pipeline = build_pipeline(plan, model_spec(chosen, task))
+    pipeline = build_pipeline(plan, model_spec(chosen, task, params))
     t0 = time.perf_counter()
     pipeline.fit(X_train, y_train)
     fit_seconds = time.perf_counter() - t0
@@ -345,6 +353,7 @@ def train(
         leaderboard=pd.DataFrame(board), plan=plan, X_test=X_test,
         y_test=y_test, y_pred=y_pred, notes=notes,
         settings={"test_size": test_size, "random_state": random_state, "stratify": stratify,
+                  "params": params,
                   "label_text": label_text},
         **result_extra,
     )
@@ -363,7 +372,7 @@ def _drivers(pipeline, X_test, y_test, task, random_state) -> pd.DataFrame:
     return out.sort_values("importance", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def _cluster(df, model, random_state, on_progress) -> TrainResult:
+def _cluster(df, model, random_state, on_progress, params) -> TrainResult:
     from sklearn.metrics import silhouette_score
 
     key = "kmeans" if model == "auto" else model
@@ -371,7 +380,7 @@ def _cluster(df, model, random_state, on_progress) -> TrainResult:
         raise TrainError(f"{MODELS[key]['label']} needs a target: choose the column to "
                          "predict, or a clustering model to find groups")
     try:
-        spec = model_spec(key, "clustering")
+        spec = model_spec(key, "clustering", check_params(key, "clustering", params))
     except ValueError as exc:
         raise TrainError(str(exc)) from None
     plan = plan_features(df)
@@ -404,5 +413,5 @@ def _cluster(df, model, random_state, on_progress) -> TrainResult:
                                    "silhouette": score}]),
         plan=plan,
         X_test=X, y_test=None, y_pred=labels, notes=notes,
-        settings={"random_state": random_state},
+        settings={"random_state": random_state, "params": params},
     )
