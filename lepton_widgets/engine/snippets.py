@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["as_mask", "as_text", "cast_column", "clip_to", "date_part_names", "date_parts",
-           "fill_missing", "outlier_bounds"]
+           "fill_missing", "fill_text", "info_for_classes", "info_for_numbers",
+           "outlier_bounds", "signed_log"]
 
 
 def fill_missing(s, strategy, value=None):
@@ -109,3 +110,27 @@ def date_parts(X):
 def date_part_names(transformer, names):
     """Feature names of :func:`date_parts` (for get_feature_names_out)."""
     return [f"{c}_{p}" for c in names for p in ("year", "month", "day", "weekday", "hour")]
+
+
+def signed_log(X):
+    """log(1 + |x|) with the sign of x: tames long tails, keeps zero and negatives."""
+    return np.sign(X) * np.log1p(np.abs(X))
+
+
+def fill_text(s):
+    """A text column for TF-IDF: missing values become empty text."""
+    return s.fillna("").astype(str)
+
+
+def info_for_classes(X, y):
+    """Mutual information of each feature with a class target (seeded: it repeats)."""
+    from sklearn.feature_selection import mutual_info_classif
+
+    return mutual_info_classif(X, y, random_state=0)
+
+
+def info_for_numbers(X, y):
+    """Mutual information of each feature with a numeric target (seeded: it repeats)."""
+    from sklearn.feature_selection import mutual_info_regression
+
+    return mutual_info_regression(X, y, random_state=0)

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sklearn.compose import ColumnTransformer
-from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
 from ..errors import TrainError
 from ..kinds import column_kind
 from ..labels import display_name
-from ..snippets import as_text, date_part_names, date_parts
-from .registry import Spec, build_estimator
+from ..snippets import (
+    as_text,
+    date_part_names,
+    date_parts,
+    fill_text,
+    info_for_classes,
+    info_for_numbers,
+    signed_log,
+)
+from .components import C, build, source
+from .registry import Spec
 
 MAX_ONEHOT_LEVELS = 20  # rarer levels fall into one "infrequent" bucket
 ID_LEVELS = 50          # a categorical with more levels, mostly unique, is an identifier
+MAX_TFIDF_TERMS = 500   # words kept per text column
 
 
 @dataclass
@@ -29,16 +35,19 @@ class FeaturePlan:
     numeric: list = field(default_factory=list)
     categorical: list = field(default_factory=list)
     dates: list = field(default_factory=list)  # become year, month, day, weekday, hour
+    text: list = field(default_factory=list)   # TF-IDF, when asked for
     dropped: dict = field(default_factory=dict)
     capped: dict = field(default_factory=dict)  # label -> levels beyond the one-hot cap
 
     @property
     def features(self) -> list:
-        return self.numeric + self.categorical + self.dates
+        return self.numeric + self.categorical + self.dates + self.text
 
 
-def plan_features(X: pd.DataFrame) -> FeaturePlan:
-    """Sort columns into numeric / categorical, or leave them out with a reason."""
+def plan_features(X: pd.DataFrame, options: FeatureOptions | None = None) -> FeaturePlan:
+    """Sort columns into numeric / categorical / dates / text, or leave them out with a
+    reason."""
+    options = options or FeatureOptions()
     plan = FeaturePlan()
     for label in X.columns:
         if not isinstance(label, str):
@@ -67,11 +76,15 @@ def plan_features(X: pd.DataFrame) -> FeaturePlan:
             if levels > MAX_ONEHOT_LEVELS:
                 plan.capped[label] = levels
             plan.categorical.append(label)
+        elif kind == "text" and options.text == "tfidf":
+            plan.text.append(label)
         elif kind == "text":
-            plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); "
-                                   "text is not used by models yet")
-        elif kind == "datetime":
+            plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); turn on "
+                                   "TF-IDF text features to use it")
+        elif kind == "datetime" and options.dates == "parts":
             plan.dates.append(label)
+        elif kind == "datetime":
+            plan.dropped[label] = "date parts are turned off"
         elif kind == "timedelta":
             plan.dropped[label] = "durations are not used by models yet"
         else:
@@ -82,76 +95,126 @@ def plan_features(X: pd.DataFrame) -> FeaturePlan:
     return plan
 
 
-def build_pipeline(plan: FeaturePlan, spec: Spec) -> Pipeline:
-    """The preprocessing + model Pipeline (unfitted)."""
-    parts = []
+SCALERS = {"standard": "StandardScaler", "minmax": "MinMaxScaler", "robust": "RobustScaler"}
+PRE = "sklearn.preprocessing"
+
+
+@dataclass
+class FeatureOptions:
+    """How the Pipeline turns columns into features (all fitted on the training split).
+
+    scale: standard | minmax | robust | none (numbers); transform: none | log |
+    yeo-johnson (numbers, before scaling); encode: onehot | ordinal | target (categories);
+    text: drop | tfidf (free-text columns); dates: parts | none; select: keep the k most
+    informative features (mutual information); pca: project on n components.
+    """
+
+    scale: str = "standard"
+    transform: str = "none"
+    encode: str = "onehot"
+    text: str = "drop"
+    dates: str = "parts"
+    select: int | None = None
+    pca: int | None = None
+
+    def __post_init__(self) -> None:
+        choices = {"scale": (*SCALERS, "none"), "transform": ("none", "log", "yeo-johnson"),
+                   "encode": ("onehot", "ordinal", "target"), "text": ("drop", "tfidf"),
+                   "dates": ("parts", "none")}
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                raise TrainError(f"{name} must be one of {', '.join(allowed)}, not "
+                                 f"{getattr(self, name)!r}")
+        for name in ("select", "pca"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or value < 1):
+                raise TrainError(f"{name} must be a whole number of features, not {value!r}")
+
+    @classmethod
+    def of(cls, value: FeatureOptions | dict | None) -> FeatureOptions:
+        if isinstance(value, FeatureOptions):
+            return value
+        try:
+            return cls(**(value or {}))
+        except TypeError as exc:
+            raise TrainError(f"unknown feature option: {exc}") from None
+
+
+def _numeric(options: FeatureOptions) -> C:
+    steps: list = [("impute", C("sklearn.impute", "SimpleImputer", {"strategy": "median"}))]
+    if options.transform == "log":
+        steps.append(("log", C(PRE, "FunctionTransformer",
+                               {"func": signed_log, "feature_names_out": "one-to-one"})))
+    elif options.transform == "yeo-johnson":
+        steps.append(("power", C(PRE, "PowerTransformer", {"method": "yeo-johnson",
+                                                           "standardize": False})))
+    if options.scale != "none":
+        steps.append(("scale", C(PRE, SCALERS[options.scale])))
+    return C("sklearn.pipeline", "Pipeline", {"steps": steps})
+
+
+def _categorical(options: FeatureOptions, task: str) -> C:
+    text = ("text", C(PRE, "FunctionTransformer",
+                      {"func": as_text, "feature_names_out": "one-to-one"}))
+    if options.encode == "ordinal":
+        encode = C(PRE, "OrdinalEncoder", {"handle_unknown": "use_encoded_value",
+                                           "unknown_value": -1})
+    elif options.encode == "target" and task != "clustering":
+        encode = C(PRE, "TargetEncoder", {"cv": C("sklearn.model_selection", "KFold", {
+            "n_splits": 5, "shuffle": True, "random_state": 0})})
+    else:
+        encode = C(PRE, "OneHotEncoder", {"handle_unknown": "infrequent_if_exist",
+                                          "max_categories": MAX_ONEHOT_LEVELS,
+                                          "sparse_output": False})
+    return C("sklearn.pipeline", "Pipeline", {"steps": [text, ("encode", encode)]})
+
+
+def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | None = None,
+                       task: str = "regression") -> C:
+    """The whole Pipeline as a description (see ``components``)."""
+    options = options or FeatureOptions()
+    parts: list = []
     if plan.numeric:
-        parts.append(("numeric", Pipeline([
-            ("impute", SimpleImputer(strategy="median")),
-            ("scale", StandardScaler()),
-        ]), list(plan.numeric)))
+        parts.append(("numeric", _numeric(options), list(plan.numeric)))
     if plan.categorical:
-        parts.append(("categorical", Pipeline([
-            ("text", FunctionTransformer(as_text, feature_names_out="one-to-one")),
-            ("encode", OneHotEncoder(handle_unknown="infrequent_if_exist",
-                                     max_categories=MAX_ONEHOT_LEVELS, sparse_output=False)),
-        ]), list(plan.categorical)))
+        parts.append(("categorical", _categorical(options, task), list(plan.categorical)))
     if plan.dates:
-        parts.append(("dates", Pipeline([
-            ("parts", FunctionTransformer(date_parts, feature_names_out=date_part_names)),
-            ("impute", SimpleImputer(strategy="median")),
-            ("scale", StandardScaler()),
-        ]), list(plan.dates)))
-    prepare = ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False)
-    return Pipeline([("prepare", prepare), ("model", build_estimator(spec))])
-
-
-def pipeline_code(plan: FeaturePlan, spec: Spec) -> list[str]:
-    """Source lines that build the same Pipeline as :func:`build_pipeline`."""
+        parts.append(("dates", C("sklearn.pipeline", "Pipeline", {"steps": [
+            ("parts", C(PRE, "FunctionTransformer", {"func": date_parts,
+                                                     "feature_names_out": date_part_names})),
+            ("impute", C("sklearn.impute", "SimpleImputer", {"strategy": "median"})),
+            ("scale", C(PRE, "StandardScaler")),
+        ]}), list(plan.dates)))
+    for label in plan.text:  # one TF-IDF per text column (it takes one column, not a table)
+        parts.append((f"text_{label}", C("sklearn.pipeline", "Pipeline", {"steps": [
+            ("fill", C(PRE, "FunctionTransformer", {"func": fill_text,
+                                                    "feature_names_out": "one-to-one"})),
+            ("tfidf", C("sklearn.feature_extraction.text", "TfidfVectorizer",
+                        {"max_features": MAX_TFIDF_TERMS, "min_df": 2})),
+        ]}), label))
+    steps: list = [("prepare", C("sklearn.compose", "ColumnTransformer", {
+        "transformers": parts, "remainder": "drop", "sparse_threshold": 0.0,
+        "verbose_feature_names_out": False}))]
+    if options.select and task != "clustering":
+        score = info_for_classes if task == "classification" else info_for_numbers
+        steps.append(("select", C("sklearn.feature_selection", "SelectKBest",
+                                  {"score_func": score, "k": options.select})))
+    if options.pca:
+        steps.append(("pca", C("sklearn.decomposition", "PCA",
+                               {"n_components": options.pca, "random_state": 0})))
     module, cls, params = spec
-    args = ", ".join(f"{k}={v!r}" for k, v in params.items())
-    lines = [
-        "from sklearn.compose import ColumnTransformer",
-        "from sklearn.impute import SimpleImputer",
-        "from sklearn.pipeline import Pipeline",
-        "from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler",
-        f"from {module} import {cls}",
-        "",
-        "import pandas as pd",
-        "",
-        *inspect.getsource(as_text).splitlines(),
-        "",
-        *([line for f in (date_parts, date_part_names)
-           for line in [*inspect.getsource(f).splitlines(), ""]] if plan.dates else []),
-        "",
-        "parts = []",
-    ]
-    if plan.numeric:
-        lines += [
-            'parts.append(("numeric", Pipeline([',
-            '    ("impute", SimpleImputer(strategy="median")),',
-            '    ("scale", StandardScaler()),',
-            f"]), {list(plan.numeric)!r}))",
-        ]
-    if plan.categorical:
-        lines += [
-            'parts.append(("categorical", Pipeline([',
-            '    ("text", FunctionTransformer(as_text, feature_names_out="one-to-one")),',
-            '    ("encode", OneHotEncoder(handle_unknown="infrequent_if_exist",',
-            f"                             max_categories={MAX_ONEHOT_LEVELS}, "
-            "sparse_output=False)),",
-            f"]), {list(plan.categorical)!r}))",
-        ]
-    if plan.dates:
-        lines += [
-            'parts.append(("dates", Pipeline([',
-            '    ("parts", FunctionTransformer(date_parts, feature_names_out=date_part_names)),',
-            '    ("impute", SimpleImputer(strategy="median")),',
-            '    ("scale", StandardScaler()),',
-            f"]), {list(plan.dates)!r}))",
-        ]
-    lines += [
-        'prepare = ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False)',
-        f'pipeline = Pipeline([("prepare", prepare), ("model", {cls}({args}))])',
-    ]
-    return lines
+    steps.append(("model", C(module, cls, params)))
+    return C("sklearn.pipeline", "Pipeline", {"steps": steps})
+
+
+def build_pipeline(plan: FeaturePlan, spec: Spec, options: FeatureOptions | None = None,
+                   task: str = "regression") -> Pipeline:
+    """The preprocessing + model Pipeline (unfitted)."""
+    return build(pipeline_component(plan, spec, options, task))  # type: ignore[return-value]
+
+
+def pipeline_code(plan: FeaturePlan, spec: Spec, options: FeatureOptions | None = None,
+                  task: str = "regression") -> list[str]:
+    """Source lines that build the same Pipeline as :func:`build_pipeline`."""
+    return source(pipeline_component(plan, spec, options, task))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +19,7 @@ from .explain import driver_sentences
 from .persist import save_pipeline
 from .pipeline import (
     MAX_ONEHOT_LEVELS,
+    FeatureOptions,
     FeaturePlan,
     TrainError,
     build_pipeline,
@@ -113,7 +114,8 @@ class TrainResult:
         spec = model_spec(self.model, self.task, s.get("params"))
         lines = ["import numpy as np", "from sklearn import metrics",
                  "from sklearn.model_selection import train_test_split",
-                 *pipeline_code(self.plan, spec), ""]
+                 *pipeline_code(self.plan, spec, FeatureOptions.of(s.get("features")),
+                                self.task), ""]
         cols = self.plan.features
         if self.task == "clustering":
             lines += [f"X = {data}[{cols!r}]", "labels = pipeline.fit_predict(X)",
@@ -163,6 +165,29 @@ def detect_task(y: pd.Series) -> str:
                      "categorical column")
 
 
+def preview_features(df: pd.DataFrame, target: str | None = None,
+                     features: FeatureOptions | dict | None = None, test_size: float = 0.2,
+                     random_state: int = 0) -> dict:
+    """The features a model would see: names and shape after the preparation steps,
+    fitted on the same training split ``train`` uses (no model is fitted)."""
+    options = FeatureOptions.of(features)
+    data = df if target is None else df[df[target].notna()]
+    plan = plan_features(data if target is None else data.drop(columns=[target]), options)
+    X = data[plan.features]
+    y = None if target is None else data[target]
+    task = "clustering" if target is None else detect_task(y)
+    if target is not None:
+        X, _, y, _ = train_test_split(X, y, test_size=test_size, random_state=random_state)
+    prepare = build_pipeline(plan, ("sklearn.dummy", "DummyRegressor", {}), options,
+                             task)[:-1]
+    if task == "classification" and needs_text_labels(y):
+        y = y.astype(str)
+    out = prepare.fit_transform(X, y)
+    names = [str(n) for n in prepare.get_feature_names_out()]
+    return {"names": names, "shape": [int(out.shape[0]), int(out.shape[1])],
+            "dropped": {str(k): v for k, v in plan.dropped.items()}}
+
+
 def leakage_notes(X: pd.DataFrame, y: pd.Series, limit: float = 0.99) -> list[str]:
     """Warn about features that almost equal the target (leaked answers)."""
     notes = []
@@ -204,6 +229,7 @@ def train(
     should_stop: Callable[[], bool] | None = None,
     on_board: Callable[[list[dict]], None] | None = None,
     params: dict | None = None,
+    features: FeatureOptions | dict | None = None,
 ) -> TrainResult:
     """Fit a model on ``df`` to predict ``target`` (clustering when ``target`` is None).
 
@@ -213,6 +239,7 @@ def train(
     ``on_board`` hears the leaderboard each time a candidate finishes. ``params`` change
     the chosen model's key settings (see ``registry.TUNABLE``), e.g. ``{"max_depth": 4}``.
     """
+    options = FeatureOptions.of(features)
     if params and model == "auto":
         raise TrainError("settings apply to one model: choose a model instead of Auto")
     if df.shape[0] == 0:
@@ -221,7 +248,7 @@ def train(
         dup = display_name(df.columns[df.columns.duplicated()][0])
         raise TrainError(f"column {dup!r} appears more than once; rename the duplicates")
     if target is None:
-        return _cluster(df, model, random_state, on_progress, params or {})
+        return _cluster(df, model, random_state, on_progress, params or {}, options)
     if target not in df.columns:
         raise TrainError(f"target {display_name(target)!r} is not a column")
     notes: list[str] = []
@@ -244,7 +271,7 @@ def train(
         if n_inf:
             raise TrainError(f"target {shown!r} holds {n_inf} infinite values; replace them "
                              "with missing (Clean tab) first")
-    plan = plan_features(data.drop(columns=[target]))
+    plan = plan_features(data.drop(columns=[target]), options)
     notes += [f"{k!r} left out: {v}" for k, v in plan.dropped.items()]
     notes += [f"{k!r} has {n:,} levels: one-hot keeps the {MAX_ONEHOT_LEVELS - 1} most "
               "frequent, the rest share one 'infrequent' column" for k, n in plan.capped.items()]
@@ -304,7 +331,7 @@ def train(
                 break
             _notify(on_progress, i / (len(candidates) + 1), f"cross-validating {key}")
             t0 = time.perf_counter()
-            scores = cross_val_score(build_pipeline(plan, model_spec(key, task)),
+            scores = cross_val_score(build_pipeline(plan, model_spec(key, task), options, task),
                                      X_cv, y_cv, cv=splitter, scoring=CV_SCORING[task])
             board.append({"model": key, "label": MODELS[key]["label"],
                           f"cv_{CV_SCORING[task]}": float(np.mean(scores)),
@@ -322,7 +349,7 @@ def train(
     else:
         chosen = candidates[0]
     _notify(on_progress, 0.8, f"fitting {chosen}")
-    pipeline = build_pipeline(plan, model_spec(chosen, task, params))
+    pipeline = build_pipeline(plan, model_spec(chosen, task, params), options, task)
     t0 = time.perf_counter()
     pipeline.fit(X_train, y_train)
     fit_seconds = time.perf_counter() - t0
@@ -353,7 +380,7 @@ def train(
         leaderboard=pd.DataFrame(board), plan=plan, X_test=X_test,
         y_test=y_test, y_pred=y_pred, notes=notes,
         settings={"test_size": test_size, "random_state": random_state, "stratify": stratify,
-                  "params": params,
+                  "params": params, "features": asdict(options),
                   "label_text": label_text},
         **result_extra,
     )
@@ -372,7 +399,7 @@ def _drivers(pipeline, X_test, y_test, task, random_state) -> pd.DataFrame:
     return out.sort_values("importance", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def _cluster(df, model, random_state, on_progress, params) -> TrainResult:
+def _cluster(df, model, random_state, on_progress, params, options) -> TrainResult:
     from sklearn.metrics import silhouette_score
 
     key = "kmeans" if model == "auto" else model
@@ -383,7 +410,7 @@ def _cluster(df, model, random_state, on_progress, params) -> TrainResult:
         spec = model_spec(key, "clustering", check_params(key, "clustering", params))
     except ValueError as exc:
         raise TrainError(str(exc)) from None
-    plan = plan_features(df)
+    plan = plan_features(df, options)
     X = df[plan.features]
     if len(X) < 3:
         raise TrainError("need at least 3 rows to find clusters")
@@ -391,7 +418,7 @@ def _cluster(df, model, random_state, on_progress, params) -> TrainResult:
         raise TrainError(f"agglomerative clustering needs memory for every pair of rows; use "
                          f"it on at most {MAX_AGGLOMERATIVE_ROWS:,} rows (k-means scales)")
     _notify(on_progress, 0.3, f"fitting {key}")
-    pipeline = build_pipeline(plan, spec)
+    pipeline = build_pipeline(plan, spec, options, "clustering")
     labels = pipeline.fit_predict(X)
     Xt = pipeline[:-1].transform(X)
     n_labels = len(set(labels) - {-1})
@@ -413,5 +440,6 @@ def _cluster(df, model, random_state, on_progress, params) -> TrainResult:
                                    "silhouette": score}]),
         plan=plan,
         X_test=X, y_test=None, y_pred=labels, notes=notes,
-        settings={"random_state": random_state, "params": params},
+        settings={"random_state": random_state, "params": params,
+                  "features": asdict(options)},
     )
