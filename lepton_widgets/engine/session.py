@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .models import TrainResult, train
+from .models import FeatureOptions, TrainResult, train
 from .profile import Profile, profile
 from .recipe import Recipe, diff_summary
 from .steps import Step, StepError, make_step
@@ -27,6 +27,7 @@ class Session:
         self.source = df
         self.recipe = recipe or Recipe()
         self.result: TrainResult | None = None
+        self.features = FeatureOptions()  # how columns become model inputs
         self.replaced: Recipe | None = None  # the recipe the last load replaced
         self.notes: list[str] = []
         self._listeners: list[Listener] = []
@@ -152,6 +153,7 @@ class Session:
             if callable(outer):
                 outer(0.9 * fraction, message)
 
+        kwargs.setdefault("features", self.features)
         result = train(self.current, target, model, on_progress=progress,  # type: ignore[arg-type]
                        **kwargs)
         result.notes += self._filled_target_notes(target)

@@ -11,10 +11,11 @@ from ..engine.session import Session
 from ..engine.steps import Step
 from .clean import CleanPanel
 from .code import CodePanel
+from .features import FeaturesPanel
 from .grid import DataPanel
 from .model import ModelPanel
 
-TABS = ("Data", "Clean", "Model", "Code")
+TABS = ("Data", "Clean", "Features", "Model", "Code")
 
 
 class Studio(ipw.VBox):
@@ -30,10 +31,11 @@ class Studio(ipw.VBox):
         self.data_panel = DataPanel(self.session.current, on_fix=self.session.add_step,
                                     **({"page_size": page_size} if page_size else {}))
         self.clean_panel = CleanPanel(self.session)
+        self.features_panel = FeaturesPanel(self.session)
         self.model_panel = ModelPanel(self.session)
         self.code_panel = CodePanel(code=self.session.code())
-        self.tabs = ipw.Tab(children=[self.data_panel, self.clean_panel, self.model_panel,
-                                      self.code_panel], titles=TABS)
+        self.tabs = ipw.Tab(children=[self.data_panel, self.clean_panel, self.features_panel,
+                                      self.model_panel, self.code_panel], titles=TABS)
         super().__init__([self.tabs])
         self.add_class("lepton-studio")
         self.session.subscribe(self._on_session)
@@ -43,6 +45,7 @@ class Studio(ipw.VBox):
         if what == "data":
             self.data_panel.guarded(self.data_panel.set_frame, self.session.current)
             self.clean_panel.guarded(self.clean_panel.refresh)
+            self.features_panel.guarded(self.features_panel.refresh)
             self.model_panel.controls.guarded(self.model_panel.refresh)
         elif what == "model" and self.session.result is not None:
             result = self.session.result

@@ -82,6 +82,15 @@ def test_quickstart_studio_end_to_end(lab, page, output_dir):
     age_card = studio.locator(".lw-card[data-column='age']")
     age_card.filter(has_text="missing 0 (0%)").wait_for(timeout=20_000)
 
+    # Features tab: preview what the model will see
+    studio.locator(".lm-TabBar-tab", has_text="Features").click()
+    feats = studio.locator(".lw-features")
+    feats.locator("select.lw-feat-target").select_option("survived")
+    feats.locator(".lw-feat-preview-btn").click()
+    feats.locator(".lw-feat-preview h4").filter(has_text="from 712 training rows").wait_for(
+        timeout=30_000)
+    assert "sex_female" in feats.locator(".lw-feat-names").inner_text()
+
     # Model tab: train on survived, read the accuracy from the page
     studio.locator(".lm-TabBar-tab", has_text="Model").click()
     model = studio.locator(".lw-model-panel")
