@@ -29,6 +29,8 @@ def titanic():
     {"scale": "minmax"}, {"scale": "robust", "transform": "log"},
     {"transform": "yeo-johnson"}, {"encode": "ordinal"}, {"encode": "target"},
     {"select": 6}, {"pca": 4}, {"scale": "none", "dates": "none"},
+    {"bins": 4}, {"bins": 5, "bin_strategy": "uniform"}, {"poly": "interactions"},
+    {"poly": "squares", "min_variance": 0.0},
 ], ids=str)
 def test_options_train_and_replay(titanic, features, tmp_path):
     r = lw.train(titanic, target="survived", model="linear", features=features)
@@ -75,3 +77,24 @@ def test_bad_options_are_named():
         lw.train(df, target="tip", features={"pca": 0})
     with pytest.raises(lw.TrainError, match="unknown feature option"):
         lw.train(df, target="tip", features={"colour": "blue"})
+
+
+def test_cyclical_dates_and_bins_values():
+    taxis = lw.datasets.load("taxis").drop(columns=["total"])
+    r = lw.train(taxis, target="tip", model="linear", features={"dates": "cyclical"})
+    names = list(r.pipeline[:-1].get_feature_names_out())
+    assert "pickup_hour_sin" in names
+    assert "pickup_hour" not in names
+    cycles = r.pipeline["prepare"].named_transformers_["dates"]["parts"].transform(
+        taxis[["pickup", "dropoff"]])
+    hours = taxis["pickup"].dt.hour
+    assert np.allclose(cycles["pickup_hour_sin"], np.sin(2 * np.pi * hours / 24))
+    printed = run(r.to_code(), taxis)
+    assert printed["r2"] == pytest.approx(r.metrics["r2"], abs=1e-12)
+    tips = lw.datasets.load("tips")
+    binned = preview_features(tips, "tip", {"bins": 4})
+    assert "total_bill_3.0" in binned["names"]
+    poly = preview_features(tips, "tip", {"poly": "interactions"})
+    assert "total_bill size" in poly["names"]
+    with pytest.raises(lw.TrainError, match="bins must be a whole number of bins"):
+        lw.train(tips, target="tip", features={"bins": 1})

@@ -10,9 +10,22 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_mask", "as_text", "cast_column", "clip_to", "date_part_names", "date_parts",
-           "fill_missing", "fill_text", "info_for_classes", "info_for_numbers",
-           "outlier_bounds", "signed_log"]
+__all__ = [
+    "as_mask",
+    "as_text",
+    "cast_column",
+    "clip_to",
+    "date_cycle_names",
+    "date_cycles",
+    "date_part_names",
+    "date_parts",
+    "fill_missing",
+    "fill_text",
+    "info_for_classes",
+    "info_for_numbers",
+    "outlier_bounds",
+    "signed_log",
+]
 
 
 def fill_missing(s, strategy, value=None):
@@ -134,3 +147,30 @@ def info_for_numbers(X, y):
     from sklearn.feature_selection import mutual_info_regression
 
     return mutual_info_regression(X, y, random_state=0)
+
+
+def date_cycles(X):
+    """Dates as the year plus sine/cosine of month, weekday and hour: December sits next to
+    January, Sunday next to Monday, 23:00 next to midnight."""
+    out = {}
+    for col in X.columns:
+        s = X[col]
+        if isinstance(s.dtype, pd.PeriodDtype):
+            s = s.dt.to_timestamp()
+        t = pd.to_datetime(s, errors="coerce")
+        if t.dt.tz is not None:
+            t = t.dt.tz_localize(None)
+        out[f"{col}_year"] = t.dt.year.astype("float64")
+        for part, values, period in (("month", t.dt.month - 1, 12),
+                                     ("weekday", t.dt.day_of_week, 7), ("hour", t.dt.hour, 24)):
+            angle = 2 * np.pi * values.astype("float64") / period
+            out[f"{col}_{part}_sin"] = np.sin(angle)
+            out[f"{col}_{part}_cos"] = np.cos(angle)
+    return pd.DataFrame(out, index=X.index)
+
+
+def date_cycle_names(transformer, names):
+    """Feature names of :func:`date_cycles` (for get_feature_names_out)."""
+    parts = ("year", "month_sin", "month_cos", "weekday_sin", "weekday_cos", "hour_sin",
+             "hour_cos")
+    return [f"{c}_{p}" for c in names for p in parts]

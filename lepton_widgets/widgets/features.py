@@ -38,9 +38,14 @@ class FeaturesPanel(Panel):
 
     def _read(self, content: dict) -> FeatureOptions:
         raw = dict(content.get("options") or {})
-        for name in ("select", "pca"):
+        for name in ("select", "pca", "bins"):
             value = str(raw.get(name) or "").strip()
             raw[name] = int(value) if value.isdigit() else (value or None)
+        variance = str(raw.get("min_variance") or "").strip()
+        try:
+            raw["min_variance"] = float(variance) if variance else None
+        except ValueError:
+            raw["min_variance"] = variance
         return FeatureOptions.of(raw)
 
     def _msg_set(self, content: dict) -> None:

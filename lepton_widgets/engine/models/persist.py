@@ -11,6 +11,8 @@ KNOWN_SAFE = {
     "lepton_widgets.engine.snippets.date_parts",
     "lepton_widgets.engine.snippets.date_part_names",
     "lepton_widgets.engine.snippets.signed_log",
+    "lepton_widgets.engine.snippets.date_cycles",
+    "lepton_widgets.engine.snippets.date_cycle_names",
     "lepton_widgets.engine.snippets.fill_text",
     "lepton_widgets.engine.snippets.info_for_classes",
     "lepton_widgets.engine.snippets.info_for_numbers",

@@ -13,6 +13,8 @@ from ..kinds import column_kind
 from ..labels import display_name
 from ..snippets import (
     as_text,
+    date_cycle_names,
+    date_cycles,
     date_part_names,
     date_parts,
     fill_text,
@@ -81,7 +83,7 @@ def plan_features(X: pd.DataFrame, options: FeatureOptions | None = None) -> Fea
         elif kind == "text":
             plan.dropped[label] = (f"free text ({s.nunique():,} distinct values); turn on "
                                    "TF-IDF text features to use it")
-        elif kind == "datetime" and options.dates == "parts":
+        elif kind == "datetime" and options.dates != "none":
             plan.dates.append(label)
         elif kind == "datetime":
             plan.dropped[label] = "date parts are turned off"
@@ -104,32 +106,48 @@ class FeatureOptions:
     """How the Pipeline turns columns into features (all fitted on the training split).
 
     scale: standard | minmax | robust | none (numbers); transform: none | log |
-    yeo-johnson (numbers, before scaling); encode: onehot | ordinal | target (categories);
-    text: drop | tfidf (free-text columns); dates: parts | none; select: keep the k most
-    informative features (mutual information); pca: project on n components.
+    yeo-johnson (numbers, before scaling); bins: cut numbers into k bins (one-hot) instead
+    of scaling, by quantile or uniform ``bin_strategy``; poly: none | interactions | squares
+    (products of the numeric features); encode: onehot | ordinal | target (categories);
+    text: drop | tfidf (free-text columns); dates: parts | cyclical | none; min_variance:
+    drop features whose variance is at most this; select: keep the k most informative
+    features (mutual information); pca: project on n components.
     """
 
     scale: str = "standard"
     transform: str = "none"
+    bins: int | None = None
+    bin_strategy: str = "quantile"
+    poly: str = "none"
     encode: str = "onehot"
     text: str = "drop"
     dates: str = "parts"
+    min_variance: float | None = None
     select: int | None = None
     pca: int | None = None
 
     def __post_init__(self) -> None:
         choices = {"scale": (*SCALERS, "none"), "transform": ("none", "log", "yeo-johnson"),
                    "encode": ("onehot", "ordinal", "target"), "text": ("drop", "tfidf"),
-                   "dates": ("parts", "none")}
+                   "dates": ("parts", "cyclical", "none"), "poly": ("none", "interactions",
+                                                                   "squares"),
+                   "bin_strategy": ("quantile", "uniform")}
         for name, allowed in choices.items():
             if getattr(self, name) not in allowed:
                 raise TrainError(f"{name} must be one of {', '.join(allowed)}, not "
                                  f"{getattr(self, name)!r}")
-        for name in ("select", "pca"):
+        for name in ("select", "pca", "bins"):
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                      or value < 1):
-                raise TrainError(f"{name} must be a whole number of features, not {value!r}")
+                                      or value < (2 if name == "bins" else 1)):
+                what = "bins (2 or more)" if name == "bins" else "features"
+                raise TrainError(f"{name} must be a whole number of {what}, not {value!r}")
+        if self.min_variance is not None and (
+                isinstance(self.min_variance, bool) or not isinstance(self.min_variance,
+                                                                      (int, float))
+                or self.min_variance < 0):
+            raise TrainError(f"min_variance must be a number of 0 or more, not "
+                             f"{self.min_variance!r}")
 
     @classmethod
     def of(cls, value: FeatureOptions | dict | None) -> FeatureOptions:
@@ -149,8 +167,18 @@ def _numeric(options: FeatureOptions) -> C:
     elif options.transform == "yeo-johnson":
         steps.append(("power", C(PRE, "PowerTransformer", {"method": "yeo-johnson",
                                                            "standardize": False})))
+    if options.bins:
+        steps.append(("bins", C(PRE, "KBinsDiscretizer", {
+            "n_bins": options.bins, "encode": "onehot-dense", "strategy": options.bin_strategy,
+            **({"quantile_method": "averaged_inverted_cdf"}
+               if options.bin_strategy == "quantile" else {})})))
+        return C("sklearn.pipeline", "Pipeline", {"steps": steps})
     if options.scale != "none":
         steps.append(("scale", C(PRE, SCALERS[options.scale])))
+    if options.poly != "none":
+        steps.append(("poly", C(PRE, "PolynomialFeatures", {
+            "degree": 2, "interaction_only": options.poly == "interactions",
+            "include_bias": False})))
     return C("sklearn.pipeline", "Pipeline", {"steps": steps})
 
 
@@ -180,9 +208,11 @@ def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | 
     if plan.categorical:
         parts.append(("categorical", _categorical(options, task), list(plan.categorical)))
     if plan.dates:
+        func, names = ((date_cycles, date_cycle_names) if options.dates == "cyclical"
+                       else (date_parts, date_part_names))
         parts.append(("dates", C("sklearn.pipeline", "Pipeline", {"steps": [
-            ("parts", C(PRE, "FunctionTransformer", {"func": date_parts,
-                                                     "feature_names_out": date_part_names})),
+            ("parts", C(PRE, "FunctionTransformer", {"func": func,
+                                                     "feature_names_out": names})),
             ("impute", C("sklearn.impute", "SimpleImputer", {"strategy": "median"})),
             ("scale", C(PRE, "StandardScaler")),
         ]}), list(plan.dates)))
@@ -196,6 +226,9 @@ def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | 
     steps: list = [("prepare", C("sklearn.compose", "ColumnTransformer", {
         "transformers": parts, "remainder": "drop", "sparse_threshold": 0.0,
         "verbose_feature_names_out": False}))]
+    if options.min_variance is not None:
+        steps.append(("variance", C("sklearn.feature_selection", "VarianceThreshold",
+                                    {"threshold": float(options.min_variance)})))
     if options.select and task != "clustering":
         score = info_for_classes if task == "classification" else info_for_numbers
         steps.append(("select", C("sklearn.feature_selection", "SelectKBest",
