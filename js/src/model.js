@@ -95,7 +95,7 @@ export default {
         table(["feature", "importance"], d.slice(0, 10).map(([f, v]) => [f, fmt(v)])),
       ] : []));
       const lb = model.get("leaderboard");
-      if (lb.length > 1) {
+      if (lb.length > 1 || (lb.length && model.get("status") === "running")) {
         const keys = Object.keys(lb[0]).filter((k) => k !== "model");
         const head = (k) => (k === "label" ? "model" : k.replace(/^cv_/, "cv ").replace(/^test_/, "test ")
           .replaceAll("_", " "));
@@ -107,6 +107,7 @@ export default {
 
     for (const k of ["columns", "models", "target", "model"]) model.on(`change:${k}`, renderPickers);
     for (const k of ["status", "progress", "message"]) model.on(`change:${k}`, renderStatus);
+    model.on("change:status", renderResults);
     for (const k of ["metrics", "drivers", "leaderboard", "notes", "task", "per_class", "summary"]) {
       model.on(`change:${k}`, renderResults);
     }

@@ -28,8 +28,8 @@ def predicted_vs_actual(y_true, y_pred, title: str = "Predicted vs actual",
     return bq.Figure(
         marks=[diagonal, points],
         axes=[bq.Axis(scale=sx, label="actual", side="bottom"),
-              bq.Axis(scale=sy, label="predicted", side="left")],
-        title=title, layout=FIG_LAYOUT, fig_margin={"top": 50, "bottom": 50, "left": 60,
+              bq.Axis(scale=sy, label="predicted", side="left", label_offset="55px")],
+        title=title, layout=FIG_LAYOUT, fig_margin={"top": 50, "bottom": 50, "left": 75,
                                                     "right": 20},
     )
 
@@ -96,8 +96,9 @@ def residuals_figure(y_true, y_pred, max_points: int = MAX_CHART_POINTS) -> bq.F
     title = "Residuals" + (f" (sample of {x.size:,} of {truth.size:,})" if sampled else "")
     return bq.Figure(marks=[zero, points], title=title, layout=HALF_LAYOUT,
                      axes=[bq.Axis(scale=sx, label="predicted", side="bottom"),
-                           bq.Axis(scale=sy, label="actual - predicted", side="left")],
-                     fig_margin={"top": 40, "bottom": 50, "left": 60, "right": 20})
+                           bq.Axis(scale=sy, label="actual - predicted", side="left",
+                                   label_offset="55px")],
+                     fig_margin={"top": 40, "bottom": 50, "left": 75, "right": 20})
 
 
 def clusters_figure(points: np.ndarray, labels, max_points: int = MAX_CHART_POINTS
