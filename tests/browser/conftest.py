@@ -56,6 +56,21 @@ class Lab:
             time.sleep(0.5)
         raise TimeoutError(f"no idle kernel for {notebook}")
 
+    def run_cell(self, page, name: str, source: str) -> None:
+        """Write a one-cell notebook, open it in Lab and run the cell."""
+        import nbformat
+
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(source)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+        nbformat.write(nb, self.root / name)
+        page.goto(f"{self.url}/lab/tree/{name}?token={self.token}&reset")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        self.wait_kernel_ready(name)
+        page.locator(".jp-Notebook .jp-CodeCell").first.click()
+        page.keyboard.press("Control+Enter")
+
     def close_sessions(self) -> None:
         for s in self.api("/api/sessions"):
             self.api(f"/api/sessions/{s['id']}", method="DELETE")

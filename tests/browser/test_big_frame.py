@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -22,16 +21,7 @@ studio"""
 
 
 def test_big_frame_paging_fix_and_undo(lab, page, output_dir):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(SETUP)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "big.ipynb")
-    page.goto(f"{lab.url}/lab/tree/big.ipynb?token={lab.token}&reset")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    lab.wait_kernel_ready("big.ipynb")
-    page.locator(".jp-Notebook .jp-CodeCell").first.click()
-    page.keyboard.press("Control+Enter")
+    lab.run_cell(page, "big.ipynb", SETUP)
 
     studio = page.locator(".lepton-studio").first
     data = studio.locator(".lw-data")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import nbformat
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -17,16 +16,7 @@ studio"""
 
 
 def test_leaderboard_fills_and_stop_keeps_the_best(lab, page, output_dir):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(SETUP)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "diamonds.ipynb")
-    page.goto(f"{lab.url}/lab/tree/diamonds.ipynb?token={lab.token}&reset")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    lab.wait_kernel_ready("diamonds.ipynb")
-    page.locator(".jp-Notebook .jp-CodeCell").first.click()
-    page.keyboard.press("Control+Enter")
+    lab.run_cell(page, "diamonds.ipynb", SETUP)
 
     studio = page.locator(".lepton-studio").first
     studio.locator(".lw-shape").filter(has_text="53,940 rows × 10 columns").wait_for(
