@@ -273,3 +273,9 @@ def test_leaderboard_streams_and_time_order_warns(titanic_clean):
                                      + flights["month"].astype(str), format="%Y-%B")
     r = lw.train(flights.drop(columns=["month"]), target="passengers", model="linear")
     assert any(n.startswith("rows are in time order by 'when'") for n in r.notes)
+
+
+def test_auto_respects_its_time_budget(titanic_clean):
+    r = lw.train(titanic_clean, target="survived", time_budget=0.0)
+    assert len(r.leaderboard) == 1  # the first candidate always runs
+    assert "the 0 s time budget ran out after 1 of 3 models" in r.notes

@@ -230,13 +230,15 @@ def train(
     on_board: Callable[[list[dict]], None] | None = None,
     params: dict | None = None,
     features: FeatureOptions | dict | None = None,
+    time_budget: float = 60.0,
 ) -> TrainResult:
     """Fit a model on ``df`` to predict ``target`` (clustering when ``target`` is None).
 
     Feature preparation (imputation, scaling, one-hot encoding) lives inside the returned
     scikit-learn Pipeline and is fitted on the training split only. ``model="auto"``
     compares the candidates by cross-validation on the training split and keeps the best;
-    ``on_board`` hears the leaderboard each time a candidate finishes. ``params`` change
+    ``on_board`` hears the leaderboard each time a candidate finishes; once ``time_budget``
+    seconds have gone, Auto starts no further candidate. ``params`` change
     the chosen model's key settings (see ``registry.TUNABLE``), e.g. ``{"max_depth": 4}``.
     """
     options = FeatureOptions.of(features)
@@ -326,8 +328,13 @@ def train(
             y_cv = y_train.loc[X_cv.index]
             notes.append(f"models compared on a sample of {CV_ROWS:,} training rows; the best "
                          f"was then fitted on all {len(X_train):,}")
+        started = time.perf_counter()
         for i, key in enumerate(candidates):
             if should_stop is not None and should_stop():
+                break
+            if board and time.perf_counter() - started > time_budget:
+                notes.append(f"the {time_budget:g} s time budget ran out after "
+                             f"{len(board)} of {len(candidates)} models")
                 break
             _notify(on_progress, i / (len(candidates) + 1), f"cross-validating {key}")
             t0 = time.perf_counter()
@@ -341,7 +348,7 @@ def train(
                 on_board(sorted(board, key=lambda r: -r[f"cv_{CV_SCORING[task]}"]))
         if not board:
             raise TrainingStopped("stopped before any model finished")
-        if len(board) < len(candidates):
+        if len(board) < len(candidates) and should_stop is not None and should_stop():
             notes.append(f"stopped early: compared {len(board)} of {len(candidates)} models "
                          "and kept the best of those")
         board.sort(key=lambda r: -r[f"cv_{CV_SCORING[task]}"])
