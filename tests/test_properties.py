@@ -53,7 +53,8 @@ def frame_and_recipe(draw):
     for _ in range(draw(st.integers(1, 4))):
         op = draw(st.sampled_from(["fill_missing", "drop_missing", "drop_duplicates", "cast",
                                    "drop_columns", "filter", "sort", "clip_outliers", "text",
-                                   "rename", "drop_missing_columns"]))
+                                   "rename", "drop_missing_columns", "scale", "encode",
+                                   "date_parts"]))
         chosen = draw(st.lists(st.sampled_from(cols), min_size=1, max_size=2, unique=True))
         if op == "fill_missing":
             strategy = draw(st.sampled_from(["mode", "ffill", "bfill", "constant"]))
@@ -80,6 +81,14 @@ def frame_and_recipe(draw):
             params = {"mapping": {chosen[0]: "renamed"}}
         elif op == "drop_missing_columns":
             params = {"threshold": draw(st.sampled_from([0.0, 0.5, 1.0]))}
+        elif op == "scale":
+            params = {"columns": chosen, "method": draw(st.sampled_from(
+                ["standard", "minmax", "robust"]))}
+        elif op == "encode":
+            params = {"columns": chosen, "method": draw(st.sampled_from(
+                ["onehot", "ordinal", "frequency"])), "max_levels": draw(st.integers(1, 3))}
+        elif op == "date_parts":
+            params = {"columns": chosen, "parts": ["year", "hour"]}
         else:
             params = {"columns": chosen}
         recipe.add(op, **params)

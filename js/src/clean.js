@@ -14,6 +14,9 @@ const OPS = [
   ["clip_outliers", "Handle outliers"],
   ["replace_infinite", "Replace infinities with missing"],
   ["text", "Clean text"],
+  ["scale", "Scale numbers"],
+  ["encode", "Encode categories as numbers"],
+  ["date_parts", "Split dates into parts"],
 ];
 // Friendly names of the filter tests (the values are the engine's op names).
 const TESTS = {
@@ -34,6 +37,9 @@ const HINT = {
   clip_outliers: "Limits: quartiles ± factor × IQR, or mean ± factor × standard deviation.",
   text: "Applies to text columns. Replace/extract take a pattern (extract: a regular expression).",
   replace_infinite: "+inf and -inf become missing values, to fill or drop like any gap.",
+  scale: "Statistics come from this data. For a model, prefer the Features tab: it scales inside the Pipeline, on the training split only.",
+  encode: "One-hot adds a 0/1 column per level (the most frequent ones; the rest go to <column>_other). For a model, prefer the Features tab.",
+  date_parts: "Adds whole-number columns such as <column>_year next to each date column.",
 };
 // Which form fields each step shows (the column list is shared by most).
 const FIELDS = {
@@ -49,6 +55,9 @@ const FIELDS = {
   clip_outliers: ["columns", "method", "factor", "action"],
   text: ["columns", "text_action", "pattern", "replacement", "regex"],
   replace_infinite: ["columns"],
+  scale: ["columns", "scale_method"],
+  encode: ["columns", "encode_method", "max_levels"],
+  date_parts: ["columns", "parts"],
 };
 // Text fields that only some text actions use.
 const TEXT_FIELDS = { replace: ["pattern", "replacement", "regex"], extract: ["pattern"] };
@@ -87,6 +96,10 @@ export default {
       pattern: input("lw-pattern", "pattern"),
       replacement: input("lw-replacement", "replacement"),
       regex: h("input", { cls: "lw-regex", attrs: { type: "checkbox", "aria-label": "regular expression" } }),
+      scale_method: select("lw-scale-method", [["standard", "standard (mean 0, std 1)"], ["minmax", "min-max (0 to 1)"], ["robust", "robust (median, IQR)"]], "standard", "scaling"),
+      encode_method: select("lw-encode-method", [["onehot", "one-hot"], ["ordinal", "ordinal codes"], ["frequency", "frequency"]], "onehot", "encoding"),
+      max_levels: input("lw-max-levels", "at most", "20"),
+      parts: h("select", { cls: "lw-parts", attrs: { multiple: "", size: "5", "aria-label": "date parts" } }),
       match: select("lw-match", [["all", "all conditions"], ["any", "any condition"]], "all", "match"),
     };
     const conditions = h("div", { cls: "lw-conditions" });
@@ -96,7 +109,9 @@ export default {
       keep: "keep", to: "to", new_name: "new name", order: "order", method: "method", factor: "factor",
       action: "outliers", text_action: "action", pattern: "pattern", replacement: "replacement",
       regex: "regular expression", match: "keep rows meeting", conditions: "conditions",
+      scale_method: "scaling", encode_method: "encoding", max_levels: "one-hot columns at most", parts: "parts",
     };
+    setOptions(w.parts, pairs(choices.parts ?? []), ["year", "month", "day", "weekday"]);
     const fields = Object.fromEntries(Object.entries(w).map(([k, input]) =>
       [k, h("label", { cls: "lw-field", attrs: { "data-field": k } }, [h("span", { text: LABELS[k] }), input])]));
 
@@ -136,6 +151,7 @@ export default {
         } else if (f === "regex") s.regex = w.text_action.value === "replace" && w.regex.checked;
         else if (f === "text_action") s.action = w.text_action.value;
         else if (f === "match") s.how = w.match.value;
+        else if (f === "parts") s.parts = selectedValues(w.parts);
         else if (f === "value" && w.strategy.value !== "constant") continue;
         else s[f] = w[f].value;
       }
@@ -145,6 +161,7 @@ export default {
       const shown = new Set(FIELDS[op.value]);
       for (const [k, f] of Object.entries(fields)) f.hidden = !shown.has(k);
       if (shown.has("value")) fields.value.hidden = w.strategy.value !== "constant";
+      if (shown.has("max_levels")) fields.max_levels.hidden = w.encode_method.value !== "onehot";
       if (op.value === "text") {
         const want = new Set(TEXT_FIELDS[w.text_action.value] ?? []);
         for (const f of ["pattern", "replacement", "regex"]) fields[f].hidden = !want.has(f);
@@ -234,6 +251,7 @@ export default {
     op.addEventListener("change", sync);
     w.strategy.addEventListener("change", sync);
     w.text_action.addEventListener("change", sync);
+    w.encode_method.addEventListener("change", sync);
     w.method.addEventListener("change", () => {
       w.factor.value = w.method.value === "zscore" ? "3" : "1.5"; // the usual limits
     });

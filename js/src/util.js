@@ -84,7 +84,8 @@ export function setOptions(select, options, selected = []) {
 
 /** Values chosen in a <select> (multiple or not). */
 export function selectedValues(select) {
-  return Array.from(select.selectedOptions, (o) => o.value);
+  // (not selectedOptions: happy-dom, used by the unit tests, can serve a stale copy of it)
+  return Array.from(select.options).filter((o) => o.selected).map((o) => o.value);
 }
 
 /** A table element from header names and rows of cell text. */

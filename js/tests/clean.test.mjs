@@ -12,7 +12,8 @@ function setup() {
     replaced_steps: 0, recipe_json: "",
     choices: { strategy: ["mean", "median", "constant"], to: ["numeric", "string"],
                condition: [">", "==", "between"], method: ["iqr", "zscore"],
-               action: ["clip", "drop", "flag"], text_action: ["trim", "replace", "extract"] },
+               action: ["clip", "drop", "flag"], text_action: ["trim", "replace", "extract"],
+               parts: ["year", "quarter", "month", "day", "weekday", "hour"] },
   });
   const el = document.createElement("div");
   clean.render({ model, el });
@@ -86,4 +87,24 @@ test("editing the form clears a stale preview; text fields follow the action", (
   assert.equal(el.querySelector("[data-field='pattern']").hidden, false);
   assert.equal(el.querySelector("[data-field='replacement']").hidden, true);
   assert.equal(el.querySelector("[data-field='regex']").hidden, true);
+});
+
+test("encode and date-parts forms send their own fields", () => {
+  const { model, el } = setup();
+  change(el.querySelector("select.lw-op"), "encode");
+  assert.equal(el.querySelector("[data-field='max_levels']").hidden, false);
+  el.querySelector("select.lw-columns").options[1].selected = true;
+  el.querySelector("input.lw-max-levels").value = "5";
+  click(el.querySelector(".lw-add"));
+  assert.deepEqual(model.sent.at(-1).step,
+    { op: "encode", columns: ["<b>sex</b>"], encode_method: "onehot", max_levels: "5" });
+  change(el.querySelector("select.lw-encode-method"), "ordinal");
+  assert.equal(el.querySelector("[data-field='max_levels']").hidden, true);
+  change(el.querySelector("select.lw-op"), "date_parts");
+  const parts = el.querySelector("select.lw-parts");
+  assert.deepEqual(Array.from(parts.options).filter((o) => o.selected).map((o) => o.value), ["year", "month", "day", "weekday"]);
+  parts.options[5].selected = true;
+  click(el.querySelector(".lw-preview-btn"));
+  assert.deepEqual(model.sent.at(-1).step,
+    { op: "date_parts", columns: ["<b>sex</b>"], parts: ["year", "month", "day", "weekday", "hour"] });
 });

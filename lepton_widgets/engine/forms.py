@@ -168,6 +168,16 @@ def step_from_form(df: pd.DataFrame, form: dict) -> Step:
     if op == "filter":
         conditions = [_condition(df, c) for c in form.get("conditions") or []]
         return make_step(op, conditions=conditions, how=form.get("how", "all"))
+    if op == "scale":
+        return make_step(op, columns=labels, method=form.get("scale_method", "standard"))
+    if op == "encode":
+        cap = _number(form.get("max_levels", 20), "the level cap")
+        if not cap.is_integer():
+            raise StepError(f"the level cap must be a whole number, not {cap:g}")
+        return make_step(op, columns=labels, method=form.get("encode_method", "onehot"),
+                         max_levels=int(cap))
+    if op == "date_parts":
+        return make_step(op, columns=labels, parts=list(form.get("parts") or []))
     if op in ("drop_columns", "cast"):
         extra = {"to": form.get("to", "numeric")} if op == "cast" else {}
         return make_step(op, columns=labels, **extra)

@@ -13,9 +13,12 @@ from ..engine.session import Session
 from ..engine.steps import (
     CAST_TARGETS,
     CONDITIONS,
+    DATE_PARTS,
+    ENCODE_METHODS,
     FILL_STRATEGIES,
     OUTLIER_ACTIONS,
     OUTLIER_METHODS,
+    SCALE_METHODS,
     TEXT_ACTIONS,
     Step,
     StepError,
@@ -46,6 +49,8 @@ class CleanPanel(Panel):
         "strategy": list(FILL_STRATEGIES), "to": list(CAST_TARGETS),
         "condition": list(CONDITIONS), "method": list(OUTLIER_METHODS),
         "action": list(OUTLIER_ACTIONS), "text_action": list(TEXT_ACTIONS),
+        "scale_method": list(SCALE_METHODS), "encode_method": list(ENCODE_METHODS),
+        "parts": list(DATE_PARTS),
     }).tag(sync=True)
     """The options of each select in the form (from the engine's step definitions)."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .base import Step, StepError, lit
 from .columns import CAST_TARGETS, Cast, DropColumns, Rename
+from .features import DATE_PARTS, ENCODE_METHODS, SCALE_METHODS, DateParts, Encode, Scale
 from .missing import (
     FILL_STRATEGIES,
     DropMissing,
@@ -29,7 +30,7 @@ from .text import TEXT_ACTIONS, TextClean
 STEPS: dict[str, type[Step]] = {
     cls.op: cls for cls in (DropColumns, Rename, DropDuplicates, FillMissing, DropMissing,
                             DropMissingColumns, ReplaceInfinite, Cast, Filter, Sort,
-                            ClipOutliers, TextClean)
+                            ClipOutliers, TextClean, Scale, Encode, DateParts)
 }
 
 
@@ -45,8 +46,8 @@ def make_step(op: str | Step, **params: object) -> Step:
         raise StepError(f"bad parameters for {op}: {exc}") from exc
 
 
-__all__ = ["CAST_TARGETS", "CONDITIONS", "FILL_STRATEGIES", "OUTLIER_ACTIONS",
-           "OUTLIER_METHODS", "STEPS", "TEXT_ACTIONS", "Cast", "ClipOutliers", "DropColumns",
-           "DropDuplicates", "DropMissing", "DropMissingColumns", "FillMissing", "Filter",
-           "Rename", "ReplaceInfinite", "Sort", "Step", "StepError", "TextClean", "lit",
-           "make_step"]
+__all__ = ["CAST_TARGETS", "CONDITIONS", "DATE_PARTS", "ENCODE_METHODS", "FILL_STRATEGIES",
+           "OUTLIER_ACTIONS", "OUTLIER_METHODS", "SCALE_METHODS", "STEPS", "TEXT_ACTIONS", "Cast",
+           "ClipOutliers", "DateParts", "DropColumns", "DropDuplicates", "DropMissing",
+           "DropMissingColumns", "Encode", "FillMissing", "Filter", "Rename", "ReplaceInfinite",
+           "Scale", "Sort", "Step", "StepError", "TextClean", "lit", "make_step"]
