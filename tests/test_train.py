@@ -10,6 +10,7 @@ from sklearn.pipeline import Pipeline
 
 import lepton_widgets as lw
 from lepton_widgets.engine.models import TrainingStopped, detect_task
+from lepton_widgets.engine.models.train import leakage_notes
 
 
 def run_code(code: str, df: pd.DataFrame) -> dict[str, float]:
@@ -279,3 +280,22 @@ def test_auto_respects_its_time_budget(titanic_clean):
     r = lw.train(titanic_clean, target="survived", time_budget=0.0)
     assert len(r.leaderboard) == 1  # the first candidate always runs
     assert "the 0 s time budget ran out after 1 of 3 models" in r.notes
+
+
+def test_leakage_notes_numbers_codes_and_odd_columns():
+    rng = np.random.default_rng(0)
+    y = pd.Series(rng.normal(size=500), name="y")
+    X = pd.DataFrame({"copy": y * 3 + 1e-4 * rng.normal(size=500),   # leaks
+                      "noise": rng.normal(size=500),
+                      "const": 1.0,                                     # no correlation at all
+                      "lists": [[i % 3] for i in range(500)]})          # unhashable: skipped
+    X.loc[::7, "copy"] = np.nan
+    notes = leakage_notes(X, y)
+    assert len(notes) == 1
+    assert notes[0].startswith("'copy' nearly equals the target (correlation 1.000)")
+    labels = pd.Series(["a", "b", None, "a"] * 50)
+    code = pd.Series(["x", "y", "z", "x"] * 50)  # decides every known label
+    assert leakage_notes(pd.DataFrame({"code": code}), labels)[0].startswith(
+        "'code' predicts the target 100% of the time")
+    noisy = code.where(np.arange(200) % 10 != 0, "y")  # one row in ten says the wrong thing
+    assert leakage_notes(pd.DataFrame({"code": noisy}), labels) == []

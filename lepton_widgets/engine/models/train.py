@@ -192,19 +192,32 @@ def leakage_notes(X: pd.DataFrame, y: pd.Series, limit: float = 0.99) -> list[st
     """Warn about features that almost equal the target (leaked answers)."""
     notes = []
     numeric_y = column_kind(y) == "numeric"
+    y_num = y.to_numpy(dtype="float64", na_value=np.nan) if numeric_y else None
+    y_codes, y_levels = pd.factorize(y, use_na_sentinel=True)
     for col in X.columns:
         s = X[col]
-        if column_kind(s) == "numeric" and numeric_y:
-            corr = pd.concat([s.astype("float64"), y.astype("float64")], axis=1).corr().iloc[0, 1]
-            if abs(corr) >= limit:
-                notes.append(f"{col!r} nearly equals the target (correlation {corr:.3f}): "
-                             "likely leakage; drop it unless it is known before the target")
+        if numeric_y and column_kind(s) == "numeric":
+            x = s.to_numpy(dtype="float64", na_value=np.nan)
+            ok = np.isfinite(x) & np.isfinite(y_num)
+            if ok.sum() > 2 and np.ptp(x[ok]) > 0 and np.ptp(y_num[ok]) > 0:
+                corr = float(np.corrcoef(x[ok], y_num[ok])[0, 1])
+                if abs(corr) >= limit:
+                    notes.append(f"{col!r} nearly equals the target (correlation {corr:.3f}): "
+                                 "likely leakage; drop it unless it is known before the "
+                                 "target")
             continue
-        pair = pd.DataFrame({"x": s.astype(object), "y": y.astype(object)}).dropna()
-        if pair.empty or pair["x"].nunique() > len(pair) / 2:
+        try:
+            x_codes, x_levels = pd.factorize(s, use_na_sentinel=True)
+        except TypeError:  # unhashable values (lists, dicts) cannot decide the target
             continue
-        sizes = pair.groupby(["x", "y"], sort=False, observed=True).size()
-        purity = sizes.groupby(level=0, sort=False).max().sum() / len(pair)
+        ok = (x_codes >= 0) & (y_codes >= 0)
+        n = int(ok.sum())
+        if n == 0 or len(x_levels) > n / 2:
+            continue
+        # how often the most common target value of each feature value is the right one
+        pairs = np.bincount(x_codes[ok] * len(y_levels) + y_codes[ok],
+                            minlength=len(x_levels) * len(y_levels))
+        purity = pairs.reshape(len(x_levels), len(y_levels)).max(axis=1).sum() / n
         if purity >= limit:
             notes.append(f"{col!r} predicts the target {purity:.0%} of the time on its own: "
                          "likely leakage; drop it unless it is known before the target")
