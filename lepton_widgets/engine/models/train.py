@@ -272,7 +272,7 @@ def train(
     known = y_all.notna()
     if not known.all():
         notes.append(f"{int((~known).sum()):,} rows with missing {shown!r} were left out")
-    data = df[known]
+    data = df if known.all() else df[known]
     if data.shape[0] < 10:
         raise TrainError(f"only {data.shape[0]} rows have a value for {shown!r}; "
                          "need at least 10 to train and test")
