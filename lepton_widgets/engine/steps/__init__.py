@@ -15,6 +15,7 @@ from .missing import (
     FillMissing,
     ReplaceInfinite,
 )
+from .nlp import EntityCounts, Keywords, Sentiment
 from .rows import (
     CONDITIONS,
     OUTLIER_ACTIONS,
@@ -29,7 +30,7 @@ from .text import TEXT_ACTIONS, TextClean
 STEPS: dict[str, type[Step]] = {
     cls.op: cls for cls in (DropColumns, Rename, DropDuplicates, FillMissing, DropMissing,
                             DropMissingColumns, ReplaceInfinite, Cast, Filter, Sort,
-                            ClipOutliers, TextClean)
+                            ClipOutliers, TextClean, Sentiment, EntityCounts, Keywords)
 }
 
 
@@ -45,8 +46,31 @@ def make_step(op: str | Step, **params: object) -> Step:
         raise StepError(f"bad parameters for {op}: {exc}") from exc
 
 
-__all__ = ["CAST_TARGETS", "CONDITIONS", "FILL_STRATEGIES", "OUTLIER_ACTIONS",
-           "OUTLIER_METHODS", "STEPS", "TEXT_ACTIONS", "Cast", "ClipOutliers", "DropColumns",
-           "DropDuplicates", "DropMissing", "DropMissingColumns", "FillMissing", "Filter",
-           "Rename", "ReplaceInfinite", "Sort", "Step", "StepError", "TextClean", "lit",
-           "make_step"]
+__all__ = [
+    "CAST_TARGETS",
+    "CONDITIONS",
+    "FILL_STRATEGIES",
+    "OUTLIER_ACTIONS",
+    "OUTLIER_METHODS",
+    "STEPS",
+    "TEXT_ACTIONS",
+    "Cast",
+    "ClipOutliers",
+    "DropColumns",
+    "DropDuplicates",
+    "DropMissing",
+    "DropMissingColumns",
+    "EntityCounts",
+    "FillMissing",
+    "Filter",
+    "Keywords",
+    "Rename",
+    "ReplaceInfinite",
+    "Sentiment",
+    "Sort",
+    "Step",
+    "StepError",
+    "TextClean",
+    "lit",
+    "make_step",
+]
