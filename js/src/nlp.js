@@ -22,7 +22,7 @@ function profileSection(r) {
       [["characters", ...stats(p.chars)], ["words", ...stats(p.words)]], "lw-table lw-nlp-lengths"),
     h("div", { cls: "lw-nlp-terms", text: `Most frequent words${p.terms_sampled ? " (sample)" : ""}, stop words removed: ${terms || "none"}` }),
     ...(p.repeated.length ? [h("div", { cls: "lw-muted", text: "Most repeated texts:" }),
-      h("ul", { cls: "lw-notes" }, p.repeated.map(([t, n]) => h("li", { text: `${t} (${fmt(n)}×)` })))] : []),
+      h("ul", { cls: "lw-notes lw-nlp-rows" }, p.repeated.map(([t, n]) => h("li", { text: `${t} (${fmt(n)}×)`, attrs: { title: t } })))] : []),
   ]);
 }
 
@@ -37,7 +37,8 @@ function keywordSection(r) {
 
 function sentimentSection(r) {
   const s = r.sentiment;
-  const rows = (list) => h("ol", { cls: "lw-notes" }, list.map((x) => h("li", { text: `${fmt(x.score)}: ${x.text}` })));
+  const rows = (list) => h("ol", { cls: "lw-notes lw-nlp-rows" },
+    list.map((x) => h("li", { text: `${fmt(x.score)}: ${x.text}`, attrs: { title: x.text } })));
   return h("section", { cls: "lw-nlp-sentiment" }, [
     h("h4", { text: "Sentiment (VADER compound score, -1 to +1)" }),
     h("div", { cls: "lw-nlp-sentiment-summary", text:
@@ -58,9 +59,9 @@ function entitySection(r) {
     table(["kind", "found", "texts with one", "commonest"],
       e.kinds.map((k) => [k.kind, fmt(k.total), fmt(k.rows), k.top.map(([v, n]) => `${v} (${fmt(n)})`).join(", ")]),
       "lw-table lw-nlp-entity-table"),
-    ...(e.by_group.length ? [h("div", { cls: "lw-muted", text: "Mean per text, by group" }),
-      table(["group", ...kinds], e.by_group.map((g) => [groupName(g.group), ...kinds.map((k) => fmt(g[k]))]),
-        "lw-table lw-nlp-entity-groups")] : []),
+    ...(e.by_group.length ? [h("div", { cls: "lw-muted", text: "Texts with at least one, by group" }),
+      h("div", { cls: "lw-scroll-x" }, [table(["group", ...kinds],
+        e.by_group.map((g) => [groupName(g.group), ...kinds.map((k) => pct(g[k], 1))]), "lw-table lw-nlp-entity-groups")])] : []),
   ]);
 }
 

@@ -17,7 +17,7 @@ const RESULT = {
     by_group: [{ group: "spam", texts: 1, mean: 0.8, positive: 1, negative: 0 }],
     most_positive: [{ row: 0, score: 0.8, text: "win <script>" }], most_negative: [{ row: 1, score: -0.3, text: "bad" }] },
   entities: { kinds: [{ kind: "url", total: 2, rows: 1, top: [["www.a.com", 2]] }],
-    by_group: [{ group: "spam", url: 2 }] },
+    by_group: [{ group: "spam", url: 0.5 }] },
 };
 
 function setup(state = {}) {

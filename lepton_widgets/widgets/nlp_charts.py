@@ -14,9 +14,11 @@ MARGIN = {"top": 40, "bottom": 50, "left": 110, "right": 20}
 
 
 def keyword_bars(entry: dict, column: str, color: str = PALETTE[0]) -> bq.Figure:
-    """Top keywords of one group: share of its texts that contain each term, best first."""
-    terms = [t["term"] for t in entry["terms"]]
-    share = np.array([100.0 * t["share"] for t in entry["terms"]], dtype="float64")
+    """The keywords of one group (its top TF-IDF terms) with the share of its texts that
+    contain each, most frequent on top."""
+    ranked = sorted(entry["terms"], key=lambda t: -t["share"])
+    terms = [t["term"] for t in ranked]
+    share = np.array([100.0 * t["share"] for t in ranked], dtype="float64")
     sx, sy = bq.OrdinalScale(reverse=True), bq.LinearScale(min=0.0)  # best term on top
     bars = bq.Bars(x=terms, y=share, orientation="horizontal", colors=[color],
                    scales={"x": sx, "y": sy})
@@ -33,8 +35,8 @@ def sentiment_histogram(summary: dict, column: str, sample: int | None = None) -
     edges = np.asarray(summary["histogram"]["edges"], dtype="float64")
     counts = np.asarray(summary["histogram"]["counts"], dtype="float64")
     centers = (edges[:-1] + edges[1:]) / 2
-    sx, sy = bq.LinearScale(min=-1.0, max=1.0), bq.LinearScale(min=0.0)
-    colors = [PALETTE[1] if c <= -0.05 else PALETTE[3] if c >= 0.05 else "#999"
+    sx, sy = bq.LinearScale(min=-1.05, max=1.05), bq.LinearScale(min=0.0)
+    colors = [PALETTE[1] if c < -0.01 else PALETTE[3] if c > 0.01 else "#999"  # neutral: grey
               for c in centers]
     bars = bq.Bars(x=centers, y=counts, colors=colors, scales={"x": sx, "y": sy},
                    padding=0.05)

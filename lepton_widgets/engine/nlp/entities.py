@@ -34,7 +34,8 @@ def find_entities(text: str | None) -> list[dict]:
 
 
 def entities(s: pd.Series, groups: pd.Series | None = None) -> dict:
-    """Counts overall and per group, rows holding each kind, and the commonest values."""
+    """Counts overall, rows holding each kind, the commonest values, and per group the
+    share of texts holding at least one of each kind."""
     text = as_text(s)
     counts = count_entities(text, KINDS)
     values: dict[str, Counter] = {k: Counter() for k in KINDS}
@@ -48,7 +49,7 @@ def entities(s: pd.Series, groups: pd.Series | None = None) -> dict:
                      for k in KINDS],
            "by_group": []}
     if groups is not None:
-        means = counts.groupby(groups.to_numpy(), dropna=True).mean()
-        out["by_group"] = [{"group": level, **{k: float(means.loc[level, k]) for k in KINDS}}
-                           for level in means.index]
+        shares = (counts > 0).groupby(groups.to_numpy(), dropna=True).mean()
+        out["by_group"] = [{"group": level, **{k: float(shares.loc[level, k]) for k in KINDS}}
+                           for level in shares.index]
     return out

@@ -24,7 +24,8 @@ def sentiment(s: pd.Series, groups: pd.Series | None = None) -> dict:
     text = as_text(s).reset_index(drop=True)  # positions: the index may repeat labels
     scores = sentiment_scores(text)
     known = scores.dropna()
-    counts, edges = np.histogram(known.to_numpy(), bins=20, range=(-1.0, 1.0))
+    # 21 bands of 0.1 centred on -1.0 ... 1.0: the middle one is VADER's neutral band
+    counts, edges = np.histogram(known.to_numpy(), bins=21, range=(-1.05, 1.05))
     out: dict = {
         "scored": len(known), "missing": int(len(scores) - len(known)),
         "mean": float(known.mean()) if len(known) else None,
