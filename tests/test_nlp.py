@@ -10,7 +10,7 @@ import pytest
 
 import lepton_widgets as lw
 from lepton_widgets.engine import nlp
-from lepton_widgets.engine.nlp.helpers import row_keywords, sentiment_scores
+from lepton_widgets.engine.nlp.helpers import count_entities, row_keywords, sentiment_scores
 
 TEXTS = pd.Series(["I love this phone, it is great!", "Terrible, awful service.", None, "",
                    "The weather is a table."], name="review")
@@ -82,6 +82,8 @@ def test_entity_counts_per_row_and_total():
     assert kinds["money"]["total"] == 2
     assert kinds["hashtag"]["top"] == [["#a", 1], ["#b", 1], ["#c", 1]]
     assert kinds["email"]["total"] == 0
+    step = count_entities(s, list(nlp.ENTITY_KINDS))  # what the entity_counts step adds
+    assert [int(step[k].sum()) for k in nlp.ENTITY_KINDS] == [k["total"] for k in out["kinds"]]
 
 
 def test_keywords_vocabulary_and_groups():

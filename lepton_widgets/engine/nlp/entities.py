@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
-from .helpers import count_entities, entity_pattern
+from .helpers import entity_pattern
 from .textprofile import as_text
 
 KINDS = ("email", "url", "date", "money", "percent", "phone", "hashtag", "mention")
@@ -37,12 +38,15 @@ def entities(s: pd.Series, groups: pd.Series | None = None) -> dict:
     """Counts overall, rows holding each kind, the commonest values, and per group the
     share of texts holding at least one of each kind."""
     text = as_text(s)
-    counts = count_entities(text, KINDS)
     values: dict[str, Counter] = {k: Counter() for k in KINDS}
+    found = {k: np.zeros(len(text), dtype="int64") for k in KINDS}
     pattern = entity_pattern()
-    for t in text.dropna():
-        for m in pattern.finditer(t):
-            values[m.lastgroup][m.group()] += 1
+    for i, t in enumerate(text.tolist()):  # one pass: the counts of count_entities + values
+        if t:
+            for m in pattern.finditer(t):
+                values[m.lastgroup][m.group()] += 1
+                found[m.lastgroup][i] += 1
+    counts = pd.DataFrame(found, index=text.index)
     out = {"kinds": [{"kind": k, "total": int(counts[k].sum()),
                       "rows": int((counts[k] > 0).sum()),
                       "top": [[v, n] for v, n in values[k].most_common(TOP_VALUES)]}
