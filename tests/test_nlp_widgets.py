@@ -89,3 +89,19 @@ def test_nlp_tab_says_what_is_wrong():
     s2.nlp_panel.wait(30)
     assert s2.nlp_panel.controls.error == "column 'n' holds int64 values, not text"
     assert s2.nlp_panel.controls.status == "error"
+
+
+def test_nlp_stop_ends_the_analysis(sms):
+    big = sms.sample(n=60_000, replace=True, random_state=0).reset_index(drop=True)
+    s = lw.Studio(big)
+    panel, c = s.nlp_panel, s.nlp_panel.controls
+    message(c, {"type": "analyze", "column": "SMS", "by": "Label"})
+    message(c, {"type": "stop"})
+    panel.wait(120)
+    assert (c.status, c.message, c.result) == ("stopped", "stopped", {})
+    assert panel.chart.children == ()
+    message(c, {"type": "analyze", "column": "SMS", "by": "Label"})  # a new one runs
+    panel.wait(120)
+    assert c.status == "done"
+    assert c.message == ("analysed a sample of 20,000 of 60,000 rows (counts and lengths use "
+                         "every row)")

@@ -71,6 +71,7 @@ export default {
     const by = h("select", { cls: "lw-nlp-by", attrs: { "aria-label": "group by" } });
     const button = (text, cls, fn) => h("button", { cls: `lw-btn ${cls}`, text, attrs: { type: "button" }, on: { click: fn } });
     const analyze = button("Analyze", "lw-primary lw-nlp-analyze", () => model.send({ type: "analyze", column: column.value, by: by.value }));
+    const stop = button("Stop", "lw-nlp-stop", () => model.send({ type: "stop" }));
     const bar = h("progress", { cls: "lw-progress", attrs: { max: "1", value: "0" } });
     const message = h("span", { cls: "lw-message lw-nlp-message", attrs: { "aria-live": "polite" } });
     const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
@@ -84,7 +85,7 @@ export default {
 
     el.appendChild(h("div", { cls: "lepton lw-nlp" }, [
       h("div", { cls: "lw-toolbar" }, [field("text column", column), field("group by", by), analyze]),
-      h("div", { cls: "lw-toolbar" }, [bar, message]),
+      h("div", { cls: "lw-toolbar" }, [bar, message, stop]),
       err,
       h("div", { cls: "lw-toolbar lw-nlp-actions" }, [
         h("span", { text: "Add to the frame (as recipe steps):" }),
@@ -108,6 +109,7 @@ export default {
       const status = model.get("status");
       bar.value = model.get("progress");
       bar.hidden = status !== "running";
+      stop.hidden = status !== "running";
       message.textContent = model.get("message");
       el.querySelector(".lw-nlp").dataset.status = status;
       renderPickers();

@@ -66,8 +66,11 @@ test("results render as text, never as markup", () => {
   assert.match(el.querySelector(".lw-nlp-per-class").textContent, /spam0\.950\.920\.9383149/);
   model.set("added", ["SMS_sentiment"]);
   assert.match(el.querySelector(".lw-nlp-added").textContent, /added columns: SMS_sentiment/);
+  assert.equal(el.querySelector(".lw-nlp-stop").hidden, true);
   model.set("status", "running");
   assert.equal(el.querySelector(".lw-nlp-analyze").disabled, true);
+  el.querySelector(".lw-nlp-stop").dispatchEvent(new window.Event("click"));
+  assert.deepEqual(model.sent.at(-1), { type: "stop" });
   model.set("error", "column 'n' holds int64 values, not text");
   assert.equal(el.querySelector(".lw-error").hidden, false);
 });

@@ -12,6 +12,7 @@ import traitlets as t
 
 from ..engine import jsonsafe, nlp
 from ..engine import labels as lb
+from ..engine.models import TrainingStopped
 from ..engine.session import Session
 from ..engine.steps import make_step
 from . import nlp_charts
@@ -37,7 +38,7 @@ class NLPControls(Panel):
     by = t.Unicode("").tag(sync=True)
     """The group column ('' for none)."""
     status = t.Unicode("idle").tag(sync=True)
-    """idle | running | done | error"""
+    """idle | running | done | stopped | error"""
     progress = t.Float(0.0).tag(sync=True)
     message = t.Unicode("").tag(sync=True)
     result = t.Dict().tag(sync=True)
@@ -57,6 +58,9 @@ class NLPControls(Panel):
     def _msg_add(self, content: dict) -> None:
         self._owner.add_to_frame(str(content.get("what", "")), str(content.get("column", "")),
                                  top=int(content.get("top", 3) or 3))
+
+    def _msg_stop(self, _content: dict) -> None:
+        self._owner.stop()
 
     def _msg_train(self, content: dict) -> None:
         self._owner.train_classifier(str(content.get("column", "")),
@@ -119,6 +123,15 @@ class NLPPanel(ipw.VBox):
             self._job = WORKERS.submit(self._work, df, label, group, token)
         else:
             self._work(df, label, group, token)
+
+    def stop(self) -> None:
+        """End the running analysis (between its parts) or training (between models)."""
+        if self._job is None or self._job.done():
+            return
+        self._token = object()
+        self._stop.set()
+        with self.controls.hold_sync():
+            self.controls.status, self.controls.message = "stopped", "stopped"
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until background work ends."""
@@ -194,6 +207,7 @@ class NLPPanel(ipw.VBox):
             c.error, c.classifier = "", {}
             c.status, c.progress, c.message = "running", 0.0, f"training a classifier for {by}…"
         features = replace(self.session.features, text="tfidf")
+        self._stop.clear()
         if background:
             self._job = WORKERS.submit(self._train, target, features)
         else:
@@ -207,7 +221,10 @@ class NLPPanel(ipw.VBox):
 
         try:
             result = self.session.train(target, CLASSIFIER["model"], features=features,
-                                        params=CLASSIFIER["params"], on_progress=progress)
+                                        params=CLASSIFIER["params"], on_progress=progress,
+                                        should_stop=self._stop.is_set)
+        except TrainingStopped:
+            return  # stop() has said so already
         except Exception as exc:  # shown in the panel
             msg = str(exc)
             c.on_main(lambda: self._fail(msg))
