@@ -13,6 +13,7 @@ from .helpers import text_values
 HISTOGRAM_BINS = 20
 TOP_TERMS = 20
 MAX_GROUPS = 20  # a group-by column may have at most this many levels
+GROUP_KINDS = ("categorical", "boolean", "numeric")
 
 
 class TextError(LeptonError):
@@ -29,7 +30,7 @@ def group_columns(df: pd.DataFrame, exclude=()) -> list:
     out = []
     for i, c in enumerate(df.columns):  # by position: labels may repeat
         s = df.iloc[:, i]
-        if c in exclude or column_kind(s) == "text":
+        if c in exclude or column_kind(s) not in GROUP_KINDS:  # lists in cells cannot group
             continue
         if 2 <= s.nunique(dropna=True) <= MAX_GROUPS:
             out.append(c)
