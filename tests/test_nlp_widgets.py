@@ -105,3 +105,17 @@ def test_nlp_stop_ends_the_analysis(sms):
     assert c.status == "done"
     assert c.message == ("analysed a sample of 20,000 of 60,000 rows (counts and lengths use "
                          "every row)")
+
+
+def test_text_classifier_from_the_features_and_model_tabs(sms):
+    s = lw.Studio(sms)
+    message(s.features_panel, {"type": "set", "options": {"text": "tfidf", "select": "",
+                                                          "pca": ""}})
+    controls = s.model_panel.controls
+    message(controls, {"type": "train", "target": "Label", "model": "linear",
+                       "params": {"C": "30"}})
+    s.model_panel.wait(180)
+    assert (controls.status, controls.error) == ("done", "")
+    spam = next(r for r in controls.per_class if r["class"] == "spam")
+    assert spam["f1"] == pytest.approx(0.916, abs=0.005)
+    assert "TfidfVectorizer(max_features=500, min_df=2)" in s.code
