@@ -136,6 +136,11 @@ def test_non_english_and_emoji_do_not_crash():
 
 def test_text_columns_and_refusals(sms):
     assert nlp.text_columns(sms) == ["SMS"]
+    ids = pd.DataFrame({"id": [f"a{i:04x}9f" for i in range(200)],
+                        "mail": [f"user{i}@x.org" for i in range(200)],
+                        "note": [f"call me at {i} pm" for i in range(200)],
+                        "one word": [f"word{i % 120}" for i in range(200)]})
+    assert nlp.text_columns(ids) == ["note", "one word"]  # not ids: words repeat
     assert nlp.group_columns(sms, exclude=["SMS"]) == ["Label"]
     with pytest.raises(nlp.TextError, match="'n' holds int64 values, not text"):
         nlp.analyze(pd.DataFrame({"n": [1, 2]}), "n")

@@ -20,9 +20,21 @@ class TextError(LeptonError):
     """A column cannot be analysed as text."""
 
 
+def is_identifier(s: pd.Series, sample: int = 1000) -> bool:
+    """Codes rather than prose: (almost) every value differs and nearly all are one word
+    (ids, hashes, e-mail addresses). Judged on the first ``sample`` values present."""
+    head = s.dropna().iloc[:sample].astype(str)
+    if len(head) == 0:
+        return False
+    one_word = sum(len(t.split()) <= 1 for t in head) / len(head)
+    return one_word >= 0.95 and head.nunique() >= 0.95 * len(head)
+
+
 def text_columns(df: pd.DataFrame) -> list:
-    """Labels of the columns holding free text (the profile's ``text`` kind)."""
-    return [c for i, c in enumerate(df.columns) if column_kind(df.iloc[:, i]) == "text"]
+    """Labels of the columns holding free text: the profile's ``text`` kind, less
+    identifier-like columns (see :func:`is_identifier`)."""
+    return [c for i, c in enumerate(df.columns) if column_kind(df.iloc[:, i]) == "text"
+            and not is_identifier(df.iloc[:, i])]
 
 
 def group_columns(df: pd.DataFrame, exclude=()) -> list:
