@@ -40,6 +40,8 @@ def test_sentiment_sign_and_gaps():
     assert (out["positive"], out["neutral"], out["negative"]) == (1, 2, 1)
     assert out["most_positive"][0]["row"] == 0
     assert out["most_negative"][0]["row"] == 1
+    twice = nlp.sentiment(pd.Series(["bad", "bad", "good", "fine"], index=[7, 8, 9, 10]))
+    assert [x["row"] for x in twice["most_negative"]] == [7, 10, 9]  # the repeat is skipped
     assert sum(out["histogram"]["counts"]) == 4
 
 

@@ -17,6 +17,18 @@ def _shown(text: str) -> str:
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
+def _extremes(order, scores: pd.Series, text: pd.Series, labels) -> list[dict]:
+    """The first EXTREMES rows in ``order`` with different texts (repeats are skipped)."""
+    out, seen = [], set()
+    for r in order:
+        if text[r] not in seen:
+            seen.add(text[r])
+            out.append({"row": labels[r], "score": float(scores[r]), "text": _shown(text[r])})
+            if len(out) == EXTREMES:
+                break
+    return out
+
+
 def sentiment(s: pd.Series, groups: pd.Series | None = None) -> dict:
     """Scores, their distribution, the mean per group and the most positive and negative
     rows. Scores are VADER's compound score (-1 to +1); missing text has no score."""
@@ -34,11 +46,9 @@ def sentiment(s: pd.Series, groups: pd.Series | None = None) -> dict:
         "histogram": {"edges": edges.tolist(), "counts": counts.tolist()},
         "by_group": [],
     }
-    order = known.sort_values(kind="stable")
-    pick = lambda idx: [{"row": labels[r], "score": float(known[r]),  # noqa: E731
-                         "text": _shown(text[r])} for r in idx]
-    out["most_negative"] = pick(order.index[:EXTREMES])
-    out["most_positive"] = pick(order.index[::-1][:EXTREMES])
+    order = known.sort_values(kind="stable").index
+    out["most_negative"] = _extremes(order, known, text, labels)
+    out["most_positive"] = _extremes(order[::-1], known, text, labels)
     if groups is not None:
         by = scores.groupby(groups.to_numpy(), dropna=True, sort=True)
         for level, part in by:
