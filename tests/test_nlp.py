@@ -234,3 +234,32 @@ def test_sms_spam_analysis(sms):
     sentiment = out["sentiment"]
     assert sentiment["histogram"]["counts"][10] == sentiment["neutral"] == 1904  # middle band
     assert len(json.dumps(out)) < 20_000  # small enough for a widget trait
+
+
+def test_predict_label_step_fills_unlabelled_rows(sms):
+    df = sms.copy()
+    df.loc[::10, "Label"] = None          # every tenth label hidden
+    before = df.copy(deep=True)
+    recipe = lw.Recipe().add("predict_label", columns=["SMS"], target="Label")
+    out = recipe.apply(df)
+    hidden = out.index[::10]
+    accuracy = (out.loc[hidden, "Label_predicted"] == sms.loc[hidden, "Label"]).mean()
+    assert accuracy == pytest.approx(0.977, abs=0.005)   # rows the model never saw
+    pd.testing.assert_frame_equal(run_code(recipe, df), out)
+    assert json.loads(recipe.to_json())["steps"][0] == {
+        "op": "predict_label", "columns": ["SMS"], "target": "Label", "C": 30.0}
+    pd.testing.assert_frame_equal(lw.Recipe.from_json(recipe.to_json()).apply(df), out)
+    pd.testing.assert_frame_equal(df, before)
+
+
+def test_predict_label_refuses_clearly():
+    df = pd.DataFrame({"t": ["a b", "c d"], "y": ["x", "x"]})
+    with pytest.raises(lw.StepError, match="label 'y' needs at least two classes"):
+        lw.Recipe().add("predict_label", columns=["t"], target="y").apply(df)
+    with pytest.raises(lw.StepError, match="choose the label column"):
+        lw.Recipe().add("predict_label", columns=["t"])
+    with pytest.raises(lw.StepError, match="C must be a positive number"):
+        lw.Recipe().add("predict_label", columns=["t"], target="y", C=0)
+    two = pd.DataFrame({"t": ["alpha", "beta"], "y": ["x", "z"]})  # no word appears twice
+    with pytest.raises(lw.StepError, match="cannot learn 'y' from 't'"):
+        lw.Recipe().add("predict_label", columns=["t"], target="y").apply(two)

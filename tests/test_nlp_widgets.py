@@ -52,8 +52,15 @@ def test_nlp_add_to_frame_is_recipe_steps(sms):
     assert "SMS_sentiment" in s.data.columns
     assert "row_keywords(df['SMS'], 2)" in s.code_panel.code
     assert "SMS_sentiment" in [col["name"] for col in s.data_panel.columns]
+    message(c, {"type": "add", "what": "prediction", "column": "SMS", "by": "Label"})
+    assert c.error == ""
+    assert c.added == ["Label_predicted"]
+    assert (s.data["Label_predicted"] == s.data["Label"]).mean() > 0.9
+    assert "predict_text_label(df['SMS'], df['Label'], 30.0)" in s.code_panel.code
     message(c, {"type": "add", "what": "names", "column": "SMS"})
-    assert c.error == "cannot add 'names'; choose one of sentiment, entities, keywords"
+    assert c.error == ("cannot add 'names'; choose one of sentiment, entities, keywords, "
+                       "prediction")
+    s.undo()
     s.undo()
     assert [st.op for st in s.recipe.steps] == ["sentiment"]
 

@@ -77,7 +77,7 @@ export default {
     const err = h("div", { cls: "lw-error", attrs: { role: "alert" } });
     const body = h("div", { cls: "lw-nlp-body" });
     const top = h("input", { cls: "lw-nlp-top", attrs: { type: "text", value: "3", size: "3", "aria-label": "keywords per text" } });
-    const add = (what) => model.send({ type: "add", what, column: column.value, top: Number.parseInt(top.value, 10) || 3 });
+    const add = (what) => model.send({ type: "add", what, column: column.value, top: Number.parseInt(top.value, 10) || 3, by: by.value });
     const train = button("Train classifier", "lw-nlp-train", () => model.send({ type: "train", column: column.value, by: by.value }));
     const added = h("div", { cls: "lw-nlp-added", attrs: { "aria-live": "polite" } });
     const classifier = h("div", { cls: "lw-nlp-classifier" });
@@ -93,6 +93,7 @@ export default {
         button("+ entity counts", "lw-small lw-nlp-add-entities", () => add("entities")),
         button("+ keywords", "lw-small lw-nlp-add-keywords", () => add("keywords")), field("per text", top),
         train,
+        button("+ predicted label", "lw-small lw-nlp-add-prediction", () => add("prediction")),
       ]),
       added, classifier, body,
     ]));
@@ -103,6 +104,7 @@ export default {
       setOptions(by, [["", "(none)"], ...model.get("groups").map((c) => [c, c])], model.get("by"));
       for (const b of el.querySelectorAll(".lw-nlp-actions button, .lw-nlp-analyze")) b.disabled = !cols.length || model.get("status") === "running";
       train.disabled ||= !by.value;
+      el.querySelector(".lw-nlp-add-prediction").disabled = train.disabled;
     }
     by.addEventListener("change", renderPickers);
     function renderStatus() {

@@ -36,7 +36,9 @@ test("Analyze, add and train send the chosen column and group", () => {
   assert.deepEqual(model.sent.at(-1), { type: "analyze", column: "SMS", by: "Label" });
   el.querySelector(".lw-nlp-top").value = "5";
   el.querySelector(".lw-nlp-add-keywords").dispatchEvent(new window.Event("click"));
-  assert.deepEqual(model.sent.at(-1), { type: "add", what: "keywords", column: "SMS", top: 5 });
+  assert.deepEqual(model.sent.at(-1), { type: "add", what: "keywords", column: "SMS", top: 5, by: "Label" });
+  el.querySelector(".lw-nlp-add-prediction").dispatchEvent(new window.Event("click"));
+  assert.equal(model.sent.at(-1).what, "prediction");
   el.querySelector(".lw-nlp-train").dispatchEvent(new window.Event("click"));
   assert.deepEqual(model.sent.at(-1), { type: "train", column: "SMS", by: "Label" });
 });
@@ -48,6 +50,7 @@ test("no text column: buttons are off; no group: no classifier", () => {
   const { el: el2 } = setup({ groups: [], by: "" });
   assert.equal(el2.querySelector(".lw-nlp-analyze").disabled, false);
   assert.equal(el2.querySelector(".lw-nlp-train").disabled, true);
+  assert.equal(el2.querySelector(".lw-nlp-add-prediction").disabled, true);
 });
 
 test("results render as text, never as markup", () => {

@@ -21,7 +21,8 @@ from ._base import WORKERS, Panel, static_file
 # The linear model's default regularisation (C=1) under-fits sparse TF-IDF words: spam
 # recall on sms_spam drops to 0.79. C=30 keeps a held-out spam F1 above 0.9.
 CLASSIFIER = {"model": "linear", "params": {"C": 30.0}}
-ADD_STEPS = {"sentiment": "sentiment", "entities": "entity_counts", "keywords": "keywords"}
+ADD_STEPS = {"sentiment": "sentiment", "entities": "entity_counts", "keywords": "keywords",
+             "prediction": "predict_label"}
 
 
 class NLPControls(Panel):
@@ -57,7 +58,8 @@ class NLPControls(Panel):
 
     def _msg_add(self, content: dict) -> None:
         self._owner.add_to_frame(str(content.get("what", "")), str(content.get("column", "")),
-                                 top=int(content.get("top", 3) or 3))
+                                 top=int(content.get("top", 3) or 3),
+                                 by=str(content.get("by", "")))
 
     def _msg_stop(self, _content: dict) -> None:
         self._owner.stop()
@@ -178,12 +180,19 @@ class NLPPanel(ipw.VBox):
         """The last analysis (see ``lepton_widgets.engine.nlp.analyze``)."""
         return self.controls.result
 
-    def add_to_frame(self, what: str, column: str = "", top: int = 3) -> list[str]:
-        """Add ``sentiment``, ``entities`` or ``keywords`` of ``column`` as recipe steps."""
+    def add_to_frame(self, what: str, column: str = "", top: int = 3, by: str = "") -> list[str]:
+        """Add ``sentiment``, ``entities``, ``keywords`` of ``column`` or a ``prediction``
+        of the label ``by`` from it as a recipe step."""
         if what not in ADD_STEPS:
             raise ValueError(f"cannot add {what!r}; choose one of {', '.join(ADD_STEPS)}")
-        label, _ = self._labels(column or self.controls.column, "")
-        params = {"top": top} if what == "keywords" else {}
+        by = by or self.controls.by
+        if what == "prediction" and not by:
+            raise ValueError("choose the label to predict (group by) first")
+        label, target = self._labels(column or self.controls.column,
+                                     by if what == "prediction" else "")
+        params: dict = {"top": top} if what == "keywords" else {}
+        if what == "prediction":
+            params = {"target": target, "C": CLASSIFIER["params"]["C"]}
         step = make_step(ADD_STEPS[what], columns=[label], **params)
         before = set(self.session.current.columns)
         notes = self.session.add_step(step)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["count_entities", "entity_pattern", "row_keywords", "sentiment_scores",
-           "text_values"]
+__all__ = ["count_entities", "entity_pattern", "predict_text_label", "row_keywords",
+           "sentiment_scores", "text_values"]
 
 
 def text_values(s):
@@ -97,3 +97,22 @@ def row_keywords(s, top):
         order = sorted(zip(-row.data, vocab[row.indices], strict=True))[:top]
         out.append(None if t is None else ", ".join(str(term) for _, term in order))
     return pd.Series(out, index=s.index, dtype="object")
+
+
+def predict_text_label(s, y, C):
+    """Fit TF-IDF words + logistic regression on the rows of ``s`` whose label ``y`` is
+    known, and predict a label for every row (missing text counts as empty).
+
+    Rows that had a label get in-sample predictions: use the Model tab to measure how
+    well the classifier does on rows it has not seen.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    texts = pd.Series([t or "" for t in text_values(s)], index=s.index, dtype="object")
+    known = y.notna().to_numpy()
+    model = make_pipeline(TfidfVectorizer(max_features=500, min_df=2),
+                          LogisticRegression(C=C, max_iter=1000))
+    model.fit(texts[known], y[known].astype(object))
+    return pd.Series(model.predict(texts), index=s.index, dtype="object")

@@ -15,7 +15,7 @@ from .missing import (
     FillMissing,
     ReplaceInfinite,
 )
-from .nlp import EntityCounts, Keywords, Sentiment
+from .nlp import EntityCounts, Keywords, PredictLabel, Sentiment
 from .rows import (
     CONDITIONS,
     OUTLIER_ACTIONS,
@@ -30,7 +30,8 @@ from .text import TEXT_ACTIONS, TextClean
 STEPS: dict[str, type[Step]] = {
     cls.op: cls for cls in (DropColumns, Rename, DropDuplicates, FillMissing, DropMissing,
                             DropMissingColumns, ReplaceInfinite, Cast, Filter, Sort,
-                            ClipOutliers, TextClean, Sentiment, EntityCounts, Keywords)
+                            ClipOutliers, TextClean, Sentiment, EntityCounts, Keywords,
+                            PredictLabel)
 }
 
 

@@ -1,4 +1,4 @@
-"""NLP results as new columns: sentiment score, entity counts, keywords of each text.
+"""NLP results as new columns: sentiment score, entity counts, keywords, predicted label.
 
 Each step adds columns named after the text column (``SMS_sentiment``, ``SMS_url``,
 ``SMS_keywords``) and replays through the helpers in ``engine/nlp/helpers.py``, which the
@@ -17,6 +17,7 @@ from ..nlp.entities import KINDS as ENTITY_KINDS
 from ..nlp.helpers import (
     count_entities,
     entity_pattern,
+    predict_text_label,
     row_keywords,
     sentiment_scores,
     text_values,
@@ -53,15 +54,15 @@ class _TextStep(Step):
     def __post_init__(self) -> None:
         self.columns = need_columns(self.columns, "choose at least one text column")
 
-    def added(self, s: pd.Series, column) -> dict:
-        """{new label: values} for one text column."""
+    def added(self, df: pd.DataFrame, column) -> dict:
+        """{new label: values} for one text column of ``df``."""
         raise NotImplementedError
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         _check_text(df, self.columns)
         out = df.copy(deep=False)
         for c in self.columns:
-            for label, values in self.added(df[c], c).items():
+            for label, values in self.added(df, c).items():
                 out[label] = values
         return out
 
@@ -73,8 +74,8 @@ class Sentiment(_TextStep):
     op: ClassVar[str] = "sentiment"
     helpers: ClassVar[tuple] = (text_values, sentiment_scores)
 
-    def added(self, s: pd.Series, column) -> dict:
-        return {new_name(column, "sentiment"): sentiment_scores(s)}
+    def added(self, df: pd.DataFrame, column) -> dict:
+        return {new_name(column, "sentiment"): sentiment_scores(df[column])}
 
     def to_code(self) -> str:
         return "\n".join(f"df[{lit(new_name(c, 'sentiment'))}] = sentiment_scores(df[{lit(c)}])"
@@ -100,8 +101,8 @@ class EntityCounts(_TextStep):
             raise StepError(f"unknown entity kinds {unknown}; use some of "
                             f"{', '.join(ENTITY_KINDS)}")
 
-    def added(self, s: pd.Series, column) -> dict:
-        counts = count_entities(s, self.kinds)
+    def added(self, df: pd.DataFrame, column) -> dict:
+        counts = count_entities(df[column], self.kinds)
         return {new_name(column, k): counts[k] for k in self.kinds}
 
     def to_code(self) -> str:
@@ -131,8 +132,8 @@ class Keywords(_TextStep):
             raise StepError(f"keywords per text must be a whole number from 1 to "
                             f"{MAX_KEYWORDS}, not {self.top!r}")
 
-    def added(self, s: pd.Series, column) -> dict:
-        return {new_name(column, "keywords"): row_keywords(s, self.top)}
+    def added(self, df: pd.DataFrame, column) -> dict:
+        return {new_name(column, "keywords"): row_keywords(df[column], self.top)}
 
     def to_code(self) -> str:
         return "\n".join(f"df[{lit(new_name(c, 'keywords'))}] = row_keywords(df[{lit(c)}], "
@@ -140,3 +141,46 @@ class Keywords(_TextStep):
 
     def describe(self) -> str:
         return f"Top {self.top} keywords of {names(self.columns)}"
+
+
+@dataclass
+class PredictLabel(_TextStep):
+    """Add ``<target>_predicted``: a label for every row from TF-IDF words of the text and
+    logistic regression (``C``), fitted on the rows whose ``target`` is known each time the
+    recipe runs. Those rows get in-sample predictions; new rows get real ones."""
+
+    target: object = None
+    C: float = 30.0
+    op: ClassVar[str] = "predict_label"
+    helpers: ClassVar[tuple] = (text_values, predict_text_label)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if len(self.columns) != 1:
+            raise StepError("predict a label from one text column")
+        if self.target is None:
+            raise StepError("choose the label column to predict")
+        self.target = lb.from_jsonable(self.target)
+        if isinstance(self.C, bool) or not isinstance(self.C, (int, float)) or not (
+                0 < self.C <= 1e6):
+            raise StepError(f"C must be a positive number, not {self.C!r}")
+
+    def added(self, df: pd.DataFrame, column) -> dict:
+        require(df, [self.target])
+        y, shown = df[self.target], lb.display_name(self.target)
+        if y.nunique(dropna=True) < 2:
+            raise StepError(f"label {shown!r} needs at least two classes to learn from")
+        try:
+            return {new_name(self.target, "predicted"): predict_text_label(df[column], y,
+                                                                           self.C)}
+        except ValueError as exc:  # e.g. no word appears twice
+            raise StepError(f"cannot learn {shown!r} from {lb.display_name(column)!r}: "
+                            f"{exc}") from None
+
+    def to_code(self) -> str:
+        return (f"df[{lit(new_name(self.target, 'predicted'))}] = predict_text_label("
+                f"df[{lit(self.columns[0])}], df[{lit(self.target)}], {self.C!r})")
+
+    def describe(self) -> str:
+        return (f"Predict {lb.display_name(self.target)} from {names(self.columns)} "
+                f"(TF-IDF + logistic regression, C={self.C:g})")
