@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import datasets, metrics
 from ._version import __version__
+from .engine import nlp
 from .engine.models import TrainError, TrainResult, train
 from .engine.models.persist import load_pipeline as load_model
 from .engine.profile import Profile, profile
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Profile", "Recipe", "StepError", "Studio", "TrainError", "TrainResult", "__version__",
-    "datasets", "load_ipython_extension", "load_model", "metrics", "plot", "profile", "train",
+    "datasets", "load_ipython_extension", "load_model", "metrics", "nlp", "plot", "profile",
+    "train",
     "unload_ipython_extension",
 ]
 

@@ -19,6 +19,8 @@ import pyarrow as pa
 import pytest
 
 import lepton_widgets as lw
+from lepton_widgets.engine import labels as lb
+from lepton_widgets.engine.errors import LeptonError
 
 
 def _cases() -> dict[str, pd.DataFrame]:
@@ -142,3 +144,42 @@ def test_training_works_or_says_why(name):
         return
     name_, value = result.main_metric
     assert np.isfinite(value) or name_ == "r2"
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if 0 < CASES[n].shape[1] < 100])
+def test_nlp_works_or_says_why(name):
+    df = CASES[name]
+    before = df.copy(deep=True)
+    for i, label in enumerate(df.columns):
+        if df.columns.has_duplicates:
+            break  # the NLP tab names the duplicate (see D01 below)
+        try:
+            out = lw.nlp.analyze(df, label)
+        except LeptonError as exc:
+            assert repr(lb.display_name(label)) in str(exc), exc
+        else:
+            json.dumps(out, allow_nan=False)
+            assert out["profile"]["rows"] == len(df)
+        try:
+            added = lw.Recipe().add("entity_counts", columns=[label], kinds=["url"]).apply(df)
+        except lw.StepError as exc:
+            assert repr(lb.display_name(label)) in str(exc), exc
+        else:
+            assert added.shape == (len(df), df.shape[1] + 1)
+            assert added.iloc[:, -1].tolist() == [0] * len(df), i
+    pd.testing.assert_frame_equal(df, before)
+
+
+def test_nlp_duplicate_names_are_named_d01():
+    df = CASES["D01 duplicate names"]
+    with pytest.raises(lw.StepError, match="'a'"):
+        lw.nlp.analyze(df, "a")
+
+
+def test_nlp_on_text_with_gaps_d14():
+    df = CASES["D14 text with gaps"]
+    out = lw.nlp.analyze(df, "t")
+    assert (out["profile"]["missing"], out["profile"]["empty"]) == (5, 5)
+    assert (out["sentiment"]["scored"], out["sentiment"]["missing"]) == (15, 5)
+    keywords = lw.Recipe().add("keywords", columns=["t"], top=1).apply(df)["t_keywords"]
+    assert keywords.tolist()[:4] == ["good", None, "", "bad"]

@@ -1,4 +1,4 @@
-"""The Studio: Data, Clean, Model and Code tabs around one engine session."""
+"""The Studio: Data, Clean, Features, NLP, Model and Code tabs around one engine session."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from .code import CodePanel
 from .features import FeaturesPanel
 from .grid import DataPanel
 from .model import ModelPanel
+from .nlp import NLPPanel
 
-TABS = ("Data", "Clean", "Features", "Model", "Code")
+TABS = ("Data", "Clean", "Features", "NLP", "Model", "Code")
 
 
 class Studio(ipw.VBox):
@@ -32,10 +33,12 @@ class Studio(ipw.VBox):
                                     **({"page_size": page_size} if page_size else {}))
         self.clean_panel = CleanPanel(self.session)
         self.features_panel = FeaturesPanel(self.session)
+        self.nlp_panel = NLPPanel(self.session)
         self.model_panel = ModelPanel(self.session)
         self.code_panel = CodePanel(code=self.session.code())
         self.tabs = ipw.Tab(children=[self.data_panel, self.clean_panel, self.features_panel,
-                                      self.model_panel, self.code_panel], titles=TABS)
+                                      self.nlp_panel, self.model_panel, self.code_panel],
+                            titles=TABS)
         super().__init__([self.tabs])
         self.add_class("lepton-studio")
         self.session.subscribe(self._on_session)
@@ -46,6 +49,7 @@ class Studio(ipw.VBox):
             self.data_panel.guarded(self.data_panel.set_frame, self.session.current)
             self.clean_panel.guarded(self.clean_panel.refresh)
             self.features_panel.guarded(self.features_panel.refresh)
+            self.nlp_panel.controls.guarded(self.nlp_panel.refresh)
             self.model_panel.controls.guarded(self.model_panel.refresh)
         elif what == "model" and self.session.result is not None:
             result = self.session.result

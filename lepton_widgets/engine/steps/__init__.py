@@ -16,6 +16,7 @@ from .missing import (
     FillMissing,
     ReplaceInfinite,
 )
+from .nlp import EntityCounts, Keywords, PredictLabel, Sentiment
 from .rows import (
     CONDITIONS,
     OUTLIER_ACTIONS,
@@ -30,7 +31,8 @@ from .text import TEXT_ACTIONS, TextClean
 STEPS: dict[str, type[Step]] = {
     cls.op: cls for cls in (DropColumns, Rename, DropDuplicates, FillMissing, DropMissing,
                             DropMissingColumns, ReplaceInfinite, Cast, Filter, Sort,
-                            ClipOutliers, TextClean, Scale, Encode, DateParts)
+                            ClipOutliers, TextClean, Scale, Encode, DateParts, Sentiment,
+                            EntityCounts, Keywords, PredictLabel)
 }
 
 
@@ -49,5 +51,6 @@ def make_step(op: str | Step, **params: object) -> Step:
 __all__ = ["CAST_TARGETS", "CONDITIONS", "DATE_PARTS", "ENCODE_METHODS", "FILL_STRATEGIES",
            "OUTLIER_ACTIONS", "OUTLIER_METHODS", "SCALE_METHODS", "STEPS", "TEXT_ACTIONS", "Cast",
            "ClipOutliers", "DateParts", "DropColumns", "DropDuplicates", "DropMissing",
-           "DropMissingColumns", "Encode", "FillMissing", "Filter", "Rename", "ReplaceInfinite",
-           "Scale", "Sort", "Step", "StepError", "TextClean", "lit", "make_step"]
+           "DropMissingColumns", "Encode", "EntityCounts", "FillMissing", "Filter", "Keywords",
+           "PredictLabel", "Rename", "ReplaceInfinite", "Scale", "Sentiment", "Sort", "Step",
+           "StepError", "TextClean", "lit", "make_step"]

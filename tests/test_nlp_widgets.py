@@ -1,0 +1,128 @@
+"""NLP tab state and messages without a browser: what the front end would see."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import lepton_widgets as lw
+
+
+def message(panel, content: dict) -> None:
+    panel._dispatch(panel, content, [])
+
+
+@pytest.fixture(scope="module")
+def sms() -> pd.DataFrame:
+    return lw.datasets.load("sms_spam")
+
+
+def test_nlp_tab_analyses_in_background(sms):
+    before = sms.copy(deep=True)
+    s = lw.Studio(sms)
+    panel, c = s.nlp_panel, s.nlp_panel.controls
+    assert (c.columns, c.groups, c.column, c.by) == (["SMS"], ["Label"], "SMS", "Label")
+    assert (c.status, c.result, panel.chart.children) == ("idle", {}, ())
+    message(c, {"type": "analyze", "column": "SMS", "by": "Label"})
+    panel.wait(120)
+    assert (c.status, c.error) == ("done", "")
+    assert c.message == "analysed 5,574 rows"
+    spam = next(k for k in c.result["keywords"] if k["group"] == "spam")
+    assert [t["term"] for t in spam["terms"]][:2] == ["free", "txt"]
+    titles = [f.title for f in panel.chart.children]
+    assert titles == ["Keywords of SMS: ham (4,827 texts)", "Keywords of SMS: spam (747 texts)",
+                      "Sentiment of SMS"]
+    bars = panel.chart.children[1].marks[0]
+    assert list(bars.x[:3]) == ["free", "txt", "ur"]  # the keywords, most frequent on top
+    assert bars.y[0] == pytest.approx(100 * spam["terms"][0]["share"])  # 22.8% contain "free"
+    assert list(bars.y) == sorted(bars.y, reverse=True)
+    hist = panel.chart.children[2].marks[0]
+    assert hist.y.sum() == 5574
+    pd.testing.assert_frame_equal(sms, before)
+
+
+def test_nlp_add_to_frame_is_recipe_steps(sms):
+    s = lw.Studio(sms.head(200))
+    c = s.nlp_panel.controls
+    message(c, {"type": "add", "what": "sentiment", "column": "SMS"})
+    message(c, {"type": "add", "what": "keywords", "column": "SMS", "top": 2})
+    assert c.error == ""
+    assert c.added == ["SMS_keywords"]
+    assert [st.op for st in s.recipe.steps] == ["sentiment", "keywords"]
+    assert "SMS_sentiment" in s.data.columns
+    assert "row_keywords(df['SMS'], 2)" in s.code_panel.code
+    assert "SMS_sentiment" in [col["name"] for col in s.data_panel.columns]
+    message(c, {"type": "add", "what": "prediction", "column": "SMS", "by": "Label"})
+    assert c.error == ""
+    assert c.added == ["Label_predicted"]
+    assert (s.data["Label_predicted"] == s.data["Label"]).mean() > 0.9
+    assert "predict_text_label(df['SMS'], df['Label'], 30.0)" in s.code_panel.code
+    message(c, {"type": "add", "what": "names", "column": "SMS"})
+    assert c.error == ("cannot add 'names'; choose one of sentiment, entities, keywords, "
+                       "prediction")
+    s.undo()
+    s.undo()
+    assert [st.op for st in s.recipe.steps] == ["sentiment"]
+
+
+def test_nlp_classifier_shortcut_uses_the_model_tab(sms):
+    s = lw.Studio(sms)
+    panel, c = s.nlp_panel, s.nlp_panel.controls
+    message(c, {"type": "train", "column": "SMS", "by": "Label"})
+    panel.wait(180)
+    assert (c.status, c.error) == ("done", "")
+    spam = next(r for r in c.classifier["per_class"] if r["class"] == "spam")
+    assert spam["f1"] >= 0.90
+    assert s.result is not None
+    assert s.result.pipeline["model"].C == 30.0
+    assert dict(s.model_panel.controls.metrics)["accuracy"] == pytest.approx(
+        dict(c.classifier["metrics"])["accuracy"])
+    assert "TfidfVectorizer" in s.code
+
+
+def test_nlp_tab_says_what_is_wrong():
+    s = lw.Studio(pd.DataFrame({"n": [1, 2, 3]}))
+    c = s.nlp_panel.controls
+    assert c.columns == []
+    assert c.column == ""
+    message(c, {"type": "analyze", "column": "", "by": ""})
+    assert c.error == "this frame has no free-text column to analyse"
+    message(c, {"type": "train", "column": "", "by": "n"})
+    assert c.error == "this frame has no free-text column to analyse"
+    s2 = lw.Studio(pd.DataFrame({"t": [f"text {i}" for i in range(60)], "n": range(60)}))
+    message(s2.nlp_panel.controls, {"type": "train", "column": "t", "by": ""})
+    assert s2.nlp_panel.controls.error == "choose the label to predict (group by) first"
+    message(s2.nlp_panel.controls, {"type": "analyze", "column": "n", "by": ""})
+    s2.nlp_panel.wait(30)
+    assert s2.nlp_panel.controls.error == "column 'n' holds int64 values, not text"
+    assert s2.nlp_panel.controls.status == "error"
+
+
+def test_nlp_stop_ends_the_analysis(sms):
+    big = sms.sample(n=60_000, replace=True, random_state=0).reset_index(drop=True)
+    s = lw.Studio(big)
+    panel, c = s.nlp_panel, s.nlp_panel.controls
+    message(c, {"type": "analyze", "column": "SMS", "by": "Label"})
+    message(c, {"type": "stop"})
+    panel.wait(120)
+    assert (c.status, c.message, c.result) == ("stopped", "stopped", {})
+    assert panel.chart.children == ()
+    message(c, {"type": "analyze", "column": "SMS", "by": "Label"})  # a new one runs
+    panel.wait(120)
+    assert c.status == "done"
+    assert c.message == ("analysed a sample of 20,000 of 60,000 rows (counts and lengths use "
+                         "every row)")
+
+
+def test_text_classifier_from_the_features_and_model_tabs(sms):
+    s = lw.Studio(sms)
+    message(s.features_panel, {"type": "set", "options": {"text": "tfidf", "select": "",
+                                                          "pca": ""}})
+    controls = s.model_panel.controls
+    message(controls, {"type": "train", "target": "Label", "model": "linear",
+                       "params": {"C": "30"}})
+    s.model_panel.wait(180)
+    assert (controls.status, controls.error) == ("done", "")
+    spam = next(r for r in controls.per_class if r["class"] == "spam")
+    assert spam["f1"] == pytest.approx(0.916, abs=0.005)
+    assert "TfidfVectorizer(max_features=500, min_df=2)" in s.code
