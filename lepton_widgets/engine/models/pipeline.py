@@ -97,6 +97,23 @@ def plan_features(X: pd.DataFrame, options: FeatureOptions | None = None) -> Fea
     return plan
 
 
+def text_plan(X: pd.DataFrame) -> FeaturePlan:
+    """The plan of a network that reads raw text: the free-text columns, nothing else."""
+    plan = FeaturePlan()
+    for label in X.columns:
+        if column_kind(X[label]) == "text" and X[label].count():
+            plan.text.append(label)
+        else:
+            plan.dropped[label] = "the text network reads only the free-text columns"
+    if not plan.text:
+        raise TrainError("the text network needs a free-text column (sentences, messages, "
+                         "reviews) and this frame has none; choose another model")
+    return plan
+
+
+# Estimators that take the raw text columns themselves (their own tokenizer, no TF-IDF).
+RAW_TEXT_MODELS = {"TextNetClassifier"}
+
 SCALERS = {"standard": "StandardScaler", "minmax": "MinMaxScaler", "robust": "RobustScaler"}
 PRE = "sklearn.preprocessing"
 
@@ -202,6 +219,9 @@ def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | 
                        task: str = "regression") -> C:
     """The whole Pipeline as a description (see ``components``)."""
     options = options or FeatureOptions()
+    module, cls, params = spec
+    if cls in RAW_TEXT_MODELS:
+        return C("sklearn.pipeline", "Pipeline", {"steps": [("model", C(module, cls, params))]})
     parts: list = []
     if plan.numeric:
         parts.append(("numeric", _numeric(options), list(plan.numeric)))
@@ -236,7 +256,6 @@ def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | 
     if options.pca:
         steps.append(("pca", C("sklearn.decomposition", "PCA",
                                {"n_components": options.pca, "random_state": 0})))
-    module, cls, params = spec
     steps.append(("model", C(module, cls, params)))
     return C("sklearn.pipeline", "Pipeline", {"steps": steps})
 
