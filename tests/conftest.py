@@ -1,5 +1,12 @@
 from __future__ import annotations
 
+import os
+
+# Two CPU cores shared by several processes: torch's default of one thread per core made
+# every training step up to 30x slower here (threads spin while they wait for each other).
+# One thread per process, here and in the kernels the notebook and browser tests start.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 import pandas as pd
 import pytest
 

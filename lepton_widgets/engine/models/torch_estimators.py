@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, column_or_1d, validate_data
+from sklearn.utils.validation import check_array, check_is_fitted, column_or_1d, validate_data
 
 from ..errors import TrainError
 
@@ -110,7 +110,7 @@ class _TorchEstimator(BaseEstimator):
             check_classification_targets(y)
             self.classes_, encoded = np.unique(y, return_inverse=True)
             return encoded.astype(np.int64), len(self.classes_)
-        y = np.asarray(y, dtype=np.float64)
+        y = check_array(y, ensure_2d=False, dtype=np.float64, input_name="y")  # no NaN or inf
         self.y_mean_, self.y_scale_ = float(y.mean()), float(y.std()) or 1.0
         return ((y - self.y_mean_) / self.y_scale_).astype(np.float32), 1
 
@@ -251,7 +251,8 @@ class _Classifier(ClassifierMixin, _TorchEstimator):
         return out / out.sum(axis=1, keepdims=True)
 
     def predict(self, X) -> np.ndarray:
-        return self.classes_[np.argmax(self._outputs(X), axis=1)]
+        out = self._outputs(X)  # first: it raises NotFittedError before fit
+        return self.classes_[np.argmax(out, axis=1)]
 
 
 class _MLP:
