@@ -66,7 +66,7 @@ def ours(X: np.ndarray, y: np.ndarray, chart: TrainingChart) -> None:
 def main() -> None:
     print(f"torch {torch.__version__}, {torch.get_num_threads()} thread(s)")
     X, y = load_digits(return_X_y=True)
-    X_train, X_test, y_train, y_test = train_test_split(
+    X_train, _, y_train, _ = train_test_split(
         (X / 16).astype(np.float32), y, test_size=0.25, random_state=0, stratify=y)
     chart = TrainingChart()
     print(f"CNN on digits, {len(X_train):,} training rows, {EPOCHS} epochs, batch {BATCH}; "
