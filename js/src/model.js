@@ -14,11 +14,16 @@ export default {
     const knobs = h("div", { cls: "lw-toolbar lw-settings" });
     function renderSettings() {
       const list = model.get("settings")[algo.value] ?? [];
+      // a redraw for the same model (Train sets target and model) keeps what was typed
+      const typed = knobs.dataset.model === algo.value ? Object.fromEntries(
+        [...knobs.querySelectorAll("input.lw-setting")].map((i) => [i.dataset.name, i.value])) : {};
+      knobs.dataset.model = algo.value;
       knobs.replaceChildren(...list.map((s) => {
         const input = h("input", { cls: "lw-setting", attrs: {
           type: "text", "data-name": s.name, "aria-label": s.name, size: "8",
           placeholder: s.default === null ? "none" : String(s.default),
           title: `${s.type}${s.optional ? " or empty for none" : ""}, ${s.low} to ${s.high}` } });
+        input.value = typed[s.name] ?? "";
         return h("label", { cls: "lw-field lw-inline" }, [h("span", { text: s.name }), input]);
       }));
       knobs.hidden = !list.length;

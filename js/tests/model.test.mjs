@@ -33,6 +33,13 @@ test("settings follow the chosen model; only typed ones are sent", () => {
   input.value = " 4 ";
   el.querySelector(".lw-train").dispatchEvent(new window.Event("click"));
   assert.deepEqual(model.sent.at(-1).params, { max_depth: "4" });
+  model.set("model", "random_forest"); // the kernel echoes the choice when training starts
+  assert.equal(el.querySelector("input.lw-setting").value, " 4 ", "typed settings stay");
+  algo.value = "auto";
+  algo.dispatchEvent(new window.Event("change"));
+  algo.value = "random_forest";
+  algo.dispatchEvent(new window.Event("change"));
+  assert.equal(el.querySelector("input.lw-setting").value, "", "another model starts afresh");
 });
 
 test("results render as text: summary, metrics and leaderboard", () => {

@@ -17,6 +17,7 @@ import numpy as np
 LAYOUT = {"width": "100%", "min_width": "420px", "height": "320px"}
 COLORS = ["#3266cc", "#dc3912"]  # train, validation
 METRIC_COLOR = "#109618"
+MAX_TICKS = 10
 METRIC_LABELS = {"accuracy": "validation accuracy", "r2": "validation R²"}
 
 
@@ -32,11 +33,12 @@ class TrainingChart:
     def __init__(self, every: float = 0.25) -> None:
         self.every = every
         self.history: list[dict] = []
-        self.redraws = 0  # how many times the marks were updated (throttling is tested)
+        self.redraws = 0  # marks updated since the last reset (throttling is tested)
         self._lock = threading.Lock()
         self._last = 0.0
         self._pending = False
         sx, sy, sm = bq.LinearScale(), bq.LinearScale(), bq.LinearScale()
+        self._epochs_axis = bq.Axis(scale=sx, label="epoch", side="bottom", tick_format="d")
         # one mark per curve: bqplot squeezes a (2, 1) y to (2,), which breaks one epoch
         self.train = bq.Lines(x=np.array([]), y=np.array([]), scales={"x": sx, "y": sy},
                               colors=COLORS[:1], labels=["train loss"], display_legend=True,
@@ -49,10 +51,10 @@ class TrainingChart:
                                display_legend=True, line_style="dashed")
         self.figure = bq.Figure(
             marks=[self.train, self.val, self.metric],
-            axes=[bq.Axis(scale=sx, label="epoch", side="bottom", tick_format="d"),
+            axes=[self._epochs_axis,
                   bq.Axis(scale=sy, label="loss", side="left", label_offset="50px"),
                   bq.Axis(scale=sm, label="metric", side="right", label_offset="45px",
-                          tick_format=".2f")],
+                          tick_format=".3f")],
             title="Training: waiting for the first epoch", layout=LAYOUT,
             legend_location="top-right",
             fig_margin={"top": 50, "bottom": 50, "left": 70, "right": 70},
@@ -67,6 +69,7 @@ class TrainingChart:
         self._title = title
         self.flush()
         self.figure.title = f"{title}: waiting for the first epoch"
+        self.redraws = 0
 
     def push(self, record: dict, on_main: Callable[[Callable[[], None]], None]) -> None:
         """Keep one epoch's record (any thread); schedule a redraw unless one is due soon."""
@@ -91,6 +94,8 @@ class TrainingChart:
         with self.figure.hold_sync(), marks[0].hold_sync(), marks[1].hold_sync(), \
                 marks[2].hold_sync():
             self.train.x, self.train.y = x, column("train_loss")
+            step = max(1, -(-len(rows) // MAX_TICKS))  # whole epochs only, at most 10 ticks
+            self._epochs_axis.tick_values = np.arange(1, len(rows) + 1, step, dtype="float64")
             empty = np.array([])
             self.val.x, self.val.y = (x, column("val_loss")) if has_val else (empty, empty)
             self.metric.x, self.metric.y = (x, column("metric")) if has_val else (empty, empty)

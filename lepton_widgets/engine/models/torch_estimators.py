@@ -182,7 +182,7 @@ class _TorchEstimator(BaseEstimator):
             if halt:
                 self.stopped_ = "stopped"
                 break
-            if self.patience and n_val and waited >= self.patience:
+            if self.patience and n_val and waited >= self.patience and epoch < self.epochs:
                 self.stopped_ = "early_stopping"
                 break
         if best is not None:
