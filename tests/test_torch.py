@@ -101,6 +101,7 @@ def test_transformer_learns_spam_from_the_model_tab_route(torch, spam):
     assert result.metrics["roc_auc"] > 0.8
     assert isinstance(result.pipeline[-1], te.TextNetClassifier)
     assert result.pipeline[-1].arch == "transformer"
+    assert "where it is" not in " ".join(result.driver_summary)  # no "levels" of free text
 
 
 def test_a_frame_without_text_gets_a_clear_message(torch):
