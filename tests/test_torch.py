@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import sys
 
 import numpy as np
 import pandas as pd
@@ -22,8 +21,7 @@ from lepton_widgets.engine.models.registry import check_params, missing_extra
 INSTALL = "pip install 'lepton-widgets[torch]'"
 
 
-def test_without_torch_the_error_names_the_install_line(monkeypatch):
-    monkeypatch.setitem(sys.modules, "torch", None)  # `import torch` now fails
+def test_without_torch_the_error_names_the_install_line(no_torch):
     assert not te.torch_available()
     assert missing_extra("neural_network") == f"Neural network (PyTorch) needs PyTorch: {INSTALL}"
     assert missing_extra("random_forest") is None

@@ -360,10 +360,7 @@ def test_training_chart_redraws_at_most_every_quarter_second():
     assert (chart.train.y.tolist(), chart.val.y.tolist()) == ([0.5], [0.7])  # one epoch
 
 
-def test_model_tab_names_the_install_line_without_torch(monkeypatch):
-    import sys
-
-    monkeypatch.setitem(sys.modules, "torch", None)
+def test_model_tab_names_the_install_line_without_torch(no_torch):
     s = lw.Studio(lw.datasets.load("tips"))
     controls = s.model_panel.controls
     labels = dict(controls.models)

@@ -8,6 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
+pytest.importorskip("torch", reason="needs the torch extra")
 
 SETUP = """\
 import lepton_widgets as lw
@@ -16,7 +17,6 @@ studio"""
 
 
 def test_network_curves_update_and_stop_keeps_the_best(lab, page, output_dir):
-    pytest.importorskip("torch", reason="needs the torch extra")
     lab.run_cell(page, "spam.ipynb", SETUP)
 
     studio = page.locator(".lepton-studio").first
