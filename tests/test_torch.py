@@ -34,6 +34,15 @@ def test_without_torch_the_error_names_the_install_line(no_torch):
     assert te.NeuralNetClassifier().get_params()["epochs"] == 30
 
 
+def test_text_network_settings_and_the_hint_towards_it():
+    assert check_params("text_network", "classification", {"arch": "gru"}) == {"arch": "gru"}
+    with pytest.raises(ValueError, match="arch must be one of transformer, lstm, gru, not 'cnn'"):
+        check_params("text_network", "classification", {"arch": "cnn"})
+    spam = lw.datasets.load("sms_spam")
+    with pytest.raises(lw.TrainError, match="; or choose the text network, which reads free"):
+        lw.train(spam, "Label", model="neural_network")
+
+
 def test_layer_sizes_are_read_from_the_settings_form():
     assert check_params("neural_network", "regression",
                         {"hidden_layer_sizes": "32, 16", "epochs": "5"}) == {

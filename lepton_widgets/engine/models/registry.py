@@ -11,6 +11,7 @@ import importlib
 Spec = tuple[str, str, dict]
 NETS = "lepton_widgets.engine.models.torch_estimators"
 MAX_LAYERS = 5  # hidden layers a person may ask for in the settings form
+ARCHS = ("transformer", "lstm", "gru")  # what reads the tokens in the text network
 
 MODELS: dict[str, dict] = {
     "linear": {
@@ -90,7 +91,8 @@ MODELS: dict[str, dict] = {
 AUTO_CANDIDATES = ("linear", "random_forest", "gradient_boosting")
 
 # The key settings a person may change, per estimator class: name -> (type, low, high).
-# ``None`` in a default means "no limit" and is allowed where the type says so.
+# ``None`` in a default means "no limit" and is allowed where the type says so. "sizes" is
+# a list of layer widths; "choice" has its allowed words where ``low`` stands.
 TUNABLE: dict[str, dict[str, tuple]] = {
     "LogisticRegression": {"C": (float, 1e-6, 1e6)},
     "Ridge": {"alpha": (float, 0.0, 1e6)},
@@ -116,7 +118,8 @@ TUNABLE: dict[str, dict[str, tuple]] = {
                             "hidden_layer_sizes": ("sizes", 1, 4096)},
     "ConvNetClassifier": {"learning_rate": (float, 1e-6, 1.0), "epochs": (int, 1, 1000),
                           "batch_size": (int, 1, 4096), "hidden": (int, 1, 4096)},
-    "TextNetClassifier": {"learning_rate": (float, 1e-6, 1.0), "epochs": (int, 1, 1000),
+    "TextNetClassifier": {"arch": ("choice", ARCHS, None),
+                          "learning_rate": (float, 1e-6, 1.0), "epochs": (int, 1, 1000),
                           "batch_size": (int, 1, 4096), "embed_dim": (int, 4, 1024),
                           "hidden": (int, 1, 4096)},
     "KMeans": {"n_clusters": (int, 2, 100)},
@@ -135,11 +138,14 @@ def tunable(key: str) -> list[dict]:
         _, cls, params = MODELS[key][task]
         default = getattr(importlib.import_module(MODELS[key][task][0]), cls)().get_params()
         for name, (kind, lo, hi) in TUNABLE.get(cls, {}).items():
-            shown = "sizes" if kind == "sizes" else "int" if kind in (int, "int?") else "float"
+            shown = (kind if kind in ("sizes", "choice") else "int" if kind in (int, "int?")
+                     else "float")
             value = params.get(name, default.get(name))
-            seen.setdefault(name, {"name": name, "type": shown, "optional": kind == "int?",
-                                   "low": lo, "high": hi,
-                                   "default": list(value) if isinstance(value, tuple) else value})
+            entry = {"name": name, "type": shown, "optional": kind == "int?", "low": lo,
+                     "high": hi, "default": list(value) if isinstance(value, tuple) else value}
+            if kind == "choice":
+                entry |= {"choices": list(lo), "low": None}
+            seen.setdefault(name, entry)
     return list(seen.values())
 
 
@@ -155,6 +161,11 @@ def check_params(key: str, task: str, params: dict) -> dict:
         kind, lo, hi = allowed[name]
         if kind == "sizes":
             out[name] = _sizes(name, value, lo, hi)
+            continue
+        if kind == "choice":
+            if value not in lo:
+                raise ValueError(f"{name} must be one of {', '.join(lo)}, not {value!r}")
+            out[name] = value
             continue
         if value is None or value == "":
             if kind != "int?":

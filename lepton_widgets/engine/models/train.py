@@ -283,7 +283,13 @@ def train(
             raise TrainError(f"target {shown!r} holds {n_inf} infinite values; replace them "
                              "with missing (Clean tab) first")
     inputs = data.drop(columns=[target])
-    plan = text_plan(inputs) if model == "text_network" else plan_features(inputs, options)
+    try:
+        plan = text_plan(inputs) if model == "text_network" else plan_features(inputs, options)
+    except TrainError as exc:
+        if "free text" in str(exc) and task != "regression":
+            raise TrainError(f"{exc}; or choose the text network, which reads free text "
+                             "itself") from None
+        raise
     notes += [f"{k!r} left out: {v}" for k, v in plan.dropped.items()]
     notes += [f"{k!r} has {n:,} levels: one-hot keeps the {MAX_ONEHOT_LEVELS - 1} most "
               "frequent, the rest share one 'infrequent' column" for k, n in plan.capped.items()]
