@@ -371,3 +371,27 @@ def test_model_tab_names_the_install_line_without_torch(no_torch):
     s.model_panel.wait(30)
     assert controls.status == "error"
     assert controls.error == labels["neural_network"]
+
+
+def test_stop_during_a_network_keeps_a_model_that_predicts():
+    pytest.importorskip("torch")
+    import time
+
+    from sklearn.datasets import load_digits
+
+    s = lw.Studio(load_digits(as_frame=True).frame.sample(500, random_state=0))
+    panel, controls = s.model_panel, s.model_panel.controls
+    message(controls, {"type": "train", "target": "target", "model": "neural_network",
+                       "params": {"epochs": "1000", "batch_size": "8"}})
+    deadline = time.monotonic() + 60
+    while not panel.live.history and time.monotonic() < deadline:
+        time.sleep(0.05)
+    message(controls, {"type": "stop"})
+    assert controls.message == "stopping after the current batch…"
+    panel.wait(60)
+    assert controls.status == "done", controls.error
+    net = s.result.pipeline[-1]
+    assert net.stopped_ == "stopped"
+    assert 1 <= net.n_epochs_ < 1000
+    assert controls.notes[-1].startswith(f"stopped by you during epoch {net.n_epochs_} of 1000")
+    assert dict(controls.metrics)["accuracy"] > 0.5  # usable: far above 10% chance
