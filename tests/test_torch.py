@@ -111,6 +111,17 @@ def test_transformer_learns_spam_from_the_model_tab_route(torch, spam):
     assert "where it is" not in " ".join(result.driver_summary)  # no "levels" of free text
 
 
+@pytest.mark.parametrize("arch", ["transformer", "lstm"])
+def test_empty_and_missing_texts_get_real_probabilities(torch, arch):
+    X = pd.DataFrame({"t": ["good day", "bad day", "", None, "good", "bad"] * 10})
+    y = ["p", "n", "p", "n", "p", "n"] * 10
+    net = te.TextNetClassifier(arch=arch, epochs=2).fit(X, y)
+    proba = net.predict_proba(pd.DataFrame({"t": ["", "good", None, "zzz unknown words"]}))
+    assert np.isfinite(proba).all()
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    np.testing.assert_array_equal(proba[0], proba[2])  # missing text reads as empty text
+
+
 def test_a_frame_without_text_gets_a_clear_message(torch):
     with pytest.raises(lw.TrainError, match="the text network needs a free-text column"):
         lw.train(lw.datasets.load("tips"), "sex", model="text_network")

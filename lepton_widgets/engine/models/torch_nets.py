@@ -82,6 +82,9 @@ class TextNet(nn.Module):
         longest = int((ids != 0).sum(1).max()) if ids.numel() else 1
         ids = ids[:, : max(longest, 1)]  # padding past the batch's longest text costs time only
         pad = ids == 0
+        # an empty text would be all padding, which attention cannot read (NaN): let it
+        # read its first (padding) position, so it gets a learned "empty" answer instead
+        pad[:, 0] &= ~pad.all(1)
         x = self.embed(ids)
         if self.arch == "transformer":
             positions = torch.arange(ids.shape[1], device=ids.device)
