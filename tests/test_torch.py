@@ -217,3 +217,30 @@ SMALL = {"epochs": 20, "learning_rate": 0.01, "hidden_layer_sizes": (16,)}
 @parametrize_with_checks([te.NeuralNetClassifier(**SMALL), te.NeuralNetRegressor(**SMALL)])
 def test_sklearn_estimator_checks(estimator, check, torch):
     check(estimator)
+
+
+def test_cnn_reads_images_held_as_arrays_in_cells(torch, tmp_path):
+    digits = load_digits()
+    df = pd.DataFrame({"image": list(digits.images), "digit": digits.target,
+                       "note": ["x"] * len(digits.target)})
+    result = lw.train(df, "digit", model="conv_network",
+                      params={"epochs": 8, "learning_rate": 0.003})
+    assert result.plan.images == ["image"]
+    assert "'note' left out: the convolutional network reads only the image column" in \
+        result.notes
+    assert result.metrics["accuracy"] >= 0.93
+    net = result.pipeline[-1]
+    assert net.cell_shape_ == [8, 8]
+    assert net.module_config_["shape"] == [1, 8, 8]
+    loaded = lw.load_model(result.save(tmp_path / "cells.skops"))
+    np.testing.assert_array_equal(loaded.predict_proba(result.X_test),
+                                  result.pipeline.predict_proba(result.X_test))
+    back = te.load_network(te.save_network(net, tmp_path / "cells.pt"))
+    np.testing.assert_array_equal(back.predict_proba(result.X_test[["image"]]),
+                                  net.predict_proba(result.X_test[["image"]]))
+    with pytest.raises(ValueError, match=r"images of shape \(4, 4\); the network was trained"):
+        net.predict(pd.DataFrame({"image": [np.zeros((4, 4))]}))
+    odd = df.iloc[:200].copy()
+    odd["image"] = [np.zeros((4, 4)), *odd["image"].iloc[1:]]
+    with pytest.raises(ValueError, match=r"the images have different shapes: \(4, 4\), \(8, 8\)"):
+        lw.train(odd, "digit", model="conv_network", params={"epochs": 1})

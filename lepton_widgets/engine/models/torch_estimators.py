@@ -314,12 +314,28 @@ class NeuralNetRegressor(RegressorMixin, _MLP, _TorchEstimator):
         return self._outputs(X) * self.y_scale_ + self.y_mean_
 
 
+def _image_cells(X):
+    """The cells of a one-column frame (or a Series) holding arrays, else None."""
+    import pandas as pd
+
+    column = X.iloc[:, 0] if isinstance(X, pd.DataFrame) and X.shape[1] == 1 else (
+        X if isinstance(X, pd.Series) else None)
+    if column is None or len(column) == 0 or column.dtype != object:
+        return None
+    first = column.dropna()
+    if first.empty or not isinstance(first.iloc[0], (np.ndarray, list)):
+        return None
+    return column
+
+
 class ConvNetClassifier(_Classifier):
     """A small convolutional network (PyTorch) for image-like rows.
 
-    Each row holds the pixels of one image, row after row (e.g. scikit-learn's 8x8 digits
-    as 64 columns). ``image_shape`` is (height, width) or (channels, height, width); None
-    means one square channel. Other parameters as :class:`NeuralNetClassifier`;
+    Either each row holds the pixels of one image, row after row (e.g. scikit-learn's 8x8
+    digits as 64 columns), or one column holds an array per cell ((height, width) or
+    (channels, height, width); standardised with the training pixels' mean and spread).
+    ``image_shape`` is (height, width) or (channels, height, width); None means the cells'
+    shape, or one square channel. Other parameters as :class:`NeuralNetClassifier`;
     ``channels`` are the widths of the two convolutions, ``hidden`` the dense layer.
     """
 
@@ -339,9 +355,38 @@ class ConvNetClassifier(_Classifier):
         self.random_state = random_state
         self.device = device
 
+    def _inputs(self, X, fitting: bool):
+        cells = _image_cells(X)
+        if cells is None:
+            if fitting:  # pixel columns now: forget the cells of an earlier fit
+                for name in ("cell_shape_", "pixel_mean_", "pixel_scale_"):
+                    self.__dict__.pop(name, None)
+            return super()._inputs(X, fitting)
+        if cells.isna().any():
+            raise ValueError(f"{int(cells.isna().sum())} rows have no image; drop them first")
+        arrays = [np.asarray(v, dtype=np.float64) for v in cells]
+        shapes = sorted({a.shape for a in arrays})
+        if len(shapes) > 1:
+            raise ValueError(f"the images have different shapes: {', '.join(map(str, shapes[:3]))}")
+        if len(shapes[0]) not in (2, 3):
+            raise ValueError(f"an image must be (height, width) or (channels, height, width), "
+                             f"not {shapes[0]}")
+        data = np.stack(arrays).reshape(len(arrays), -1)
+        if not np.isfinite(data).all():
+            raise ValueError("the images hold missing or infinite pixels")
+        if fitting:
+            self.n_features_in_, self.cell_shape_ = data.shape[1], list(shapes[0])
+            self.pixel_mean_, self.pixel_scale_ = float(data.mean()), float(data.std()) or 1.0
+        elif list(shapes[0]) != list(self.cell_shape_):
+            raise ValueError(f"images of shape {shapes[0]}; the network was trained on "
+                             f"{tuple(self.cell_shape_)}")
+        return ((data - self.pixel_mean_) / self.pixel_scale_).astype(np.float32)
+
     def _module_config(self, X, n_out):
         n = int(X.shape[1])
         shape = tuple(self.image_shape) if self.image_shape is not None else None
+        if shape is None and hasattr(self, "cell_shape_"):
+            shape = tuple(self.cell_shape_)
         if shape is None:
             side = round(n ** 0.5)
             if side * side != n:
@@ -454,7 +499,8 @@ class TextNetClassifier(_Classifier):
 NETWORKS = {c.__name__: c for c in (NeuralNetClassifier, NeuralNetRegressor,
                                     ConvNetClassifier, TextNetClassifier)}
 _PLAIN = ("module_config_", "history_", "stopped_", "best_epoch_", "n_epochs_",
-          "n_features_in_", "vocabulary_", "y_mean_", "y_scale_")
+          "n_features_in_", "vocabulary_", "y_mean_", "y_scale_", "cell_shape_",
+          "pixel_mean_", "pixel_scale_")
 
 
 def save_network(estimator: _TorchEstimator, path: str | Path) -> Path:

@@ -23,6 +23,7 @@ from .pipeline import (
     FeaturePlan,
     TrainError,
     build_pipeline,
+    image_plan,
     pipeline_code,
     plan_features,
     text_plan,
@@ -197,7 +198,10 @@ def leakage_notes(X: pd.DataFrame, y: pd.Series, limit: float = 0.99) -> list[st
     numeric_y = column_kind(y) == "numeric"
     for col in X.columns:
         s = X[col]
-        if column_kind(s) == "numeric" and numeric_y:
+        kind = column_kind(s)
+        if kind == "nested":  # arrays in cells (images) cannot be counted as levels
+            continue
+        if kind == "numeric" and numeric_y:
             corr = pd.concat([s.astype("float64"), y.astype("float64")], axis=1).corr().iloc[0, 1]
             if abs(corr) >= limit:
                 notes.append(f"{col!r} nearly equals the target (correlation {corr:.3f}): "
@@ -284,7 +288,8 @@ def train(
                              "with missing (Clean tab) first")
     inputs = data.drop(columns=[target])
     try:
-        plan = text_plan(inputs) if model == "text_network" else plan_features(inputs, options)
+        plan = (text_plan(inputs) if model == "text_network" else
+                (model == "conv_network" and image_plan(inputs)) or plan_features(inputs, options))
     except TrainError as exc:
         if "free text" in str(exc) and task != "regression":
             raise TrainError(f"{exc}; or choose the text network, which reads free text "
