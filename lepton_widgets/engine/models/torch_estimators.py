@@ -26,7 +26,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_array, check_is_fitted, column_or_1d, validate_data
+from sklearn.utils.validation import check_array, check_is_fitted, column_or_1d
+
+try:
+    from sklearn.utils.validation import validate_data
+except ImportError:  # scikit-learn < 1.6 (pyproject allows 1.5)
+    def validate_data(estimator, X, reset=True, **kwargs):
+        return estimator._validate_data(X, reset=reset, **kwargs)
 
 from ..errors import TrainError
 
