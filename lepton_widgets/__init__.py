@@ -41,6 +41,10 @@ ESTIMATORS = {
     "KMeans": "sklearn.cluster", "DBSCAN": "sklearn.cluster",
     "AgglomerativeClustering": "sklearn.cluster", "GaussianMixture": "sklearn.mixture",
     "train_test_split": "sklearn.model_selection",
+    # our PyTorch networks (the torch extra); importing them needs no torch, fitting does
+    **dict.fromkeys(["NeuralNetClassifier", "NeuralNetRegressor", "ConvNetClassifier",
+                     "TextNetClassifier", "save_network", "load_network"],
+                    "lepton_widgets.engine.models.torch_estimators"),
 }
 
 

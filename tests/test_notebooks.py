@@ -33,6 +33,24 @@ def test_notebook_runs(path, tmp_path):
     assert not errors
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code_cells)
+    if path.name == "06-deep-learning.ipynb":
+        _check_deep_learning_scores(nb)
+
+
+def _check_deep_learning_scores(nb) -> None:
+    """The scores the deep-learning tutorial prints are the ones its text promises."""
+    import re
+
+    text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs if o.output_type == "stream")
+    studio = float(re.search(r"conv_network: accuracy ([0-9.]+)", text).group(1))
+    cnn = float(re.search(r"held-out accuracy ([0-9.]+)", text).group(1))
+    spam = float(re.search(r"spam F1 on the held-out split: ([0-9.]+)", text).group(1))
+    gru = float(re.search(r"GRU spam F1 ([0-9.]+)", text).group(1))
+    assert min(studio, cnn) >= 0.95
+    assert min(spam, gru) >= 0.90
+    assert "same predictions after reload: True" in text
+    assert "pipeline reloaded: True" in text
 
 
 def test_quickstart_outputs(tmp_path):

@@ -314,3 +314,85 @@ def test_features_tab_preview_and_use(titanic):
     assert "PCA(n_components=3" in s.code_panel.code
     message(panel, {"type": "set", "options": {"pca": "lots"}})
     assert panel.error == "pca must be a whole number of features, not 'lots'"
+
+
+def test_neural_network_fills_the_live_loss_chart():
+    pytest.importorskip("torch")
+    from sklearn.datasets import load_digits
+
+    s = lw.Studio(load_digits(as_frame=True).frame.sample(500, random_state=0))
+    controls, panel = s.model_panel.controls, s.model_panel
+    assert [x["name"] for x in controls.settings["neural_network"]] == [
+        "learning_rate", "epochs", "batch_size", "hidden_layer_sizes"]
+    message(controls, {"type": "train", "target": "target", "model": "neural_network",
+                       "params": {"epochs": "4", "hidden_layer_sizes": "32, 16"}})
+    panel.wait(60)
+    assert controls.status == "done", controls.error
+    net = s.result.pipeline[-1]
+    assert net.hidden_layer_sizes == (32, 16)
+    assert panel.chart.children[0] is panel.live.figure  # the curves stay above the results
+    live = panel.live
+    assert live.train.x.tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert live.train.y.tolist() == pytest.approx([h["train_loss"] for h in net.history_])
+    assert live.val.y.tolist() == pytest.approx([h["val_loss"] for h in net.history_])
+    assert panel.live.metric.y.tolist() == pytest.approx([h["metric"] for h in net.history_])
+    assert panel.live.metric.labels == ["validation accuracy"]
+    assert panel.live.figure.title.startswith("Neural network (PyTorch): epoch 4, train loss")
+    assert controls.notes[-1].startswith("trained all 4 epochs; kept the weights of epoch")
+    assert "NeuralNetClassifier(hidden_layer_sizes=(32, 16), epochs=4)" in s.code_panel.code
+
+
+def test_training_chart_redraws_at_most_every_quarter_second():
+    from lepton_widgets.widgets.training_chart import TrainingChart
+
+    chart = TrainingChart(every=0.25)
+    for epoch in range(1, 51):  # 50 epochs reported within a few milliseconds
+        chart.push({"epoch": epoch, "train_loss": 1 / epoch, "val_loss": None, "metric": None,
+                    "metric_name": "r2"}, on_main=lambda fn: fn())
+    assert chart.redraws == 1  # the first epoch drew at once; the rest waited
+    assert chart.train.x.tolist() == [1.0]
+    chart.flush()
+    assert chart.train.x.tolist() == list(map(float, range(1, 51)))
+    assert chart.train.y[-1] == pytest.approx(1 / 50)
+    assert chart.val.y.size == 0  # no validation split: no validation curve
+    chart.reset("again")
+    chart.push({"epoch": 1, "train_loss": 0.5, "val_loss": 0.7, "metric": 0.9,
+                "metric_name": "accuracy"}, on_main=lambda fn: fn())
+    assert (chart.train.y.tolist(), chart.val.y.tolist()) == ([0.5], [0.7])  # one epoch
+
+
+def test_model_tab_names_the_install_line_without_torch(no_torch):
+    s = lw.Studio(lw.datasets.load("tips"))
+    controls = s.model_panel.controls
+    labels = dict(controls.models)
+    assert labels["neural_network"] == ("Neural network (PyTorch) needs PyTorch: "
+                                        "pip install 'lepton-widgets[torch]'")
+    assert labels["random_forest"] == "Random forest"
+    message(controls, {"type": "train", "target": "tip", "model": "neural_network"})
+    s.model_panel.wait(30)
+    assert controls.status == "error"
+    assert controls.error == labels["neural_network"]
+
+
+def test_stop_during_a_network_keeps_a_model_that_predicts():
+    pytest.importorskip("torch")
+    import time
+
+    from sklearn.datasets import load_digits
+
+    s = lw.Studio(load_digits(as_frame=True).frame.sample(500, random_state=0))
+    panel, controls = s.model_panel, s.model_panel.controls
+    message(controls, {"type": "train", "target": "target", "model": "neural_network",
+                       "params": {"epochs": "1000", "batch_size": "8"}})
+    deadline = time.monotonic() + 60
+    while not panel.live.history and time.monotonic() < deadline:
+        time.sleep(0.05)
+    message(controls, {"type": "stop"})
+    assert controls.message == "stopping after the current batch…"
+    panel.wait(60)
+    assert controls.status == "done", controls.error
+    net = s.result.pipeline[-1]
+    assert net.stopped_ == "stopped"
+    assert 1 <= net.n_epochs_ < 1000
+    assert controls.notes[-1].startswith(f"stopped by you during epoch {net.n_epochs_} of 1000")
+    assert dict(controls.metrics)["accuracy"] > 0.5  # usable: far above 10% chance

@@ -14,11 +14,21 @@ export default {
     const knobs = h("div", { cls: "lw-toolbar lw-settings" });
     function renderSettings() {
       const list = model.get("settings")[algo.value] ?? [];
+      // a redraw for the same model (Train sets target and model) keeps what was typed
+      const typed = knobs.dataset.model === algo.value ? Object.fromEntries(
+        [...knobs.querySelectorAll(".lw-setting")].map((i) => [i.dataset.name, i.value])) : {};
+      knobs.dataset.model = algo.value;
       knobs.replaceChildren(...list.map((s) => {
+        if (s.type === "choice") { // a fixed set of words: a picker, "" keeps the default
+          const pick = h("select", { cls: "lw-setting", attrs: { "data-name": s.name, "aria-label": s.name } });
+          setOptions(pick, [["", `${s.default} (default)`], ...s.choices.map((c) => [c, c])], typed[s.name] ?? "");
+          return h("label", { cls: "lw-field lw-inline" }, [h("span", { text: s.name }), pick]);
+        }
         const input = h("input", { cls: "lw-setting", attrs: {
           type: "text", "data-name": s.name, "aria-label": s.name, size: "8",
           placeholder: s.default === null ? "none" : String(s.default),
           title: `${s.type}${s.optional ? " or empty for none" : ""}, ${s.low} to ${s.high}` } });
+        input.value = typed[s.name] ?? "";
         return h("label", { cls: "lw-field lw-inline" }, [h("span", { text: s.name }), input]);
       }));
       knobs.hidden = !list.length;
@@ -46,7 +56,7 @@ export default {
 
     train.addEventListener("click", () => {
       const params = {}; // only the settings the user typed; the rest keep their defaults
-      for (const input of knobs.querySelectorAll("input.lw-setting")) {
+      for (const input of knobs.querySelectorAll(".lw-setting")) {
         if (input.value.trim() !== "") params[input.dataset.name] = input.value.trim();
       }
       model.send({ type: "train", target: target.value, model: algo.value, params });

@@ -33,6 +33,13 @@ test("settings follow the chosen model; only typed ones are sent", () => {
   input.value = " 4 ";
   el.querySelector(".lw-train").dispatchEvent(new window.Event("click"));
   assert.deepEqual(model.sent.at(-1).params, { max_depth: "4" });
+  model.set("model", "random_forest"); // the kernel echoes the choice when training starts
+  assert.equal(el.querySelector("input.lw-setting").value, " 4 ", "typed settings stay");
+  algo.value = "auto";
+  algo.dispatchEvent(new window.Event("change"));
+  algo.value = "random_forest";
+  algo.dispatchEvent(new window.Event("change"));
+  assert.equal(el.querySelector("input.lw-setting").value, "", "another model starts afresh");
 });
 
 test("results render as text: summary, metrics and leaderboard", () => {
@@ -48,4 +55,22 @@ test("results render as text: summary, metrics and leaderboard", () => {
   assert.match(el.querySelector(".lw-metric-table").textContent, /accuracy0\.8045/);
   const heads = [...el.querySelectorAll(".lw-board th")].map((th) => th.textContent);
   assert.deepEqual(heads, ["model", "cv balanced accuracy", "test accuracy"]);
+});
+
+test("a choice setting is a picker; its default is sent as nothing", () => {
+  const { model, el } = setup();
+  model.set("settings", { text_network: [
+    { name: "arch", type: "choice", choices: ["transformer", "lstm", "gru"], optional: false, low: null, high: null, default: "transformer" },
+    { name: "epochs", type: "int", optional: false, low: 1, high: 1000, default: 8 }] });
+  model.set("models", [["auto", "Auto"], ["text_network", "Text network"]]);
+  const algo = el.querySelector("select.lw-model");
+  algo.value = "text_network";
+  algo.dispatchEvent(new window.Event("change"));
+  const pick = el.querySelector("select.lw-setting");
+  assert.deepEqual([...pick.options].map((o) => o.textContent), ["transformer (default)", "transformer", "lstm", "gru"]);
+  el.querySelector(".lw-train").dispatchEvent(new window.Event("click"));
+  assert.deepEqual(model.sent.at(-1).params, {});
+  pick.value = "gru";
+  el.querySelector(".lw-train").dispatchEvent(new window.Event("click"));
+  assert.deepEqual(model.sent.at(-1).params, { arch: "gru" });
 });

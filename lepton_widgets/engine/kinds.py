@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from pandas.api import types as pdt
 
@@ -14,7 +15,7 @@ KINDS = (
 CATEGORICAL_MAX_LEVELS = 50
 CATEGORICAL_MAX_SHARE = 0.2
 
-_NESTED = (list, dict, set, tuple)
+_NESTED = (list, dict, set, tuple, np.ndarray)  # arrays in cells: images, vectors
 
 
 def _string_kind(s: pd.Series, distinct: int | None = None) -> str:

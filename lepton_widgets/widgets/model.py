@@ -12,10 +12,11 @@ from ..engine import jsonsafe, transport
 from ..engine import labels as lb
 from ..engine.metrics import projection
 from ..engine.models import TrainingStopped, TrainResult, choices
-from ..engine.models.registry import tunable
+from ..engine.models.registry import MODELS, missing_extra, tunable
 from ..engine.session import Session
 from . import charts
 from ._base import WORKERS, Panel, static_file
+from .training_chart import TrainingChart
 
 CLUSTERING = ""  # target value that means "no target: find clusters"
 
@@ -28,7 +29,8 @@ class ModelControls(Panel):
     columns = t.List(t.Unicode()).tag(sync=True)
     """Columns that can be the target (display names)."""
     models = t.List(t.List()).tag(sync=True)
-    """[key, label] of each model; "auto" compares several."""
+    """[key, label] of each model; "auto" compares several. A model whose extra is not
+    installed says so in its label, with the install line."""
     settings = t.Dict().tag(sync=True)
     """Per model key, the settings a person may change: {name, type, optional, low, high,
     default} each."""
@@ -57,7 +59,8 @@ class ModelControls(Panel):
     def __init__(self, on_train, on_stop, **kwargs) -> None:
         super().__init__(**kwargs)
         self._on_train, self._on_stop = on_train, on_stop
-        supervised = [[k, v] for k, v in choices("regression") + choices("classification")]
+        supervised = [[k, missing_extra(k) or v]
+                      for k, v in choices("regression") + choices("classification")]
         self.settings = {k: tunable(k) for k, _ in choices()}
         self.models = [["auto", "Auto (compare by cross-validation)"],
                        *[m for i, m in enumerate(supervised) if m not in supervised[:i]],
@@ -79,6 +82,7 @@ class ModelPanel(ipw.VBox):
         self.session = session
         self.controls = ModelControls(on_train=self.start, on_stop=self.stop)
         self.chart = ipw.Box(layout={"width": "100%", "flex_flow": "row wrap"})
+        self.live = TrainingChart()  # a network's learning curves, drawn while it trains
         super().__init__([self.controls, self.chart], **kwargs)
         self._stop = threading.Event()
         self._job: Future | None = None
@@ -91,9 +95,12 @@ class ModelPanel(ipw.VBox):
             self.controls.target = CLUSTERING
 
     def stop(self) -> None:
-        """Ask the running training to end after the current model."""
+        """Ask the running training to end after the current model (a network: after the
+        current batch, keeping its best weights)."""
         self._stop.set()
-        self.controls.message = "stopping after the current model…"
+        network = MODELS.get(self.controls.model, {}).get("needs") == "torch"
+        self.controls.message = ("stopping after the current batch…" if network
+                                 else "stopping after the current model…")
 
     def _target_label(self, name: str):
         return None if name == CLUSTERING else lb.by_display_name(self.session.current, name)
@@ -112,7 +119,10 @@ class ModelPanel(ipw.VBox):
             c.metrics, c.drivers, c.leaderboard, c.per_class = [], [], [], []
             c.summary = []
             c.confusion, c.notes, c.task, c.chosen = {}, [], "", ""
-        self.chart.children = []
+        network = MODELS.get(model, {}).get("needs") == "torch"
+        if network:
+            self.live.reset(MODELS[model]["label"])
+        self.chart.children = [self.live.figure] if network else []
         self._stop.clear()
         if background:
             self._job = WORKERS.submit(self._work, label, model, params)
@@ -135,15 +145,22 @@ class ModelPanel(ipw.VBox):
             shown = jsonsafe.tree(rows)
             self.controls.on_main(lambda: setattr(self.controls, "leaderboard", shown))
 
+        def epoch(record: dict) -> None:
+            self.live.push(record, self.controls.on_main)
+
         try:
             self.session.train(target, model, on_progress=progress,
-                               should_stop=self._stop.is_set, on_board=board, params=params)
+                               should_stop=self._stop.is_set, on_board=board, params=params,
+                               on_epoch=epoch)
         except TrainingStopped as exc:
             msg = str(exc)
             self.controls.on_main(lambda: self._fail("stopped", msg))
         except Exception as exc:  # shown in the panel, never a traceback
             msg = str(exc)
             self.controls.on_main(lambda: self._fail("error", msg))
+        finally:
+            if self.live.history:
+                self.controls.on_main(self.live.flush)  # the last epochs, however recent
         # a successful fit reaches show_result through the session's "model" event
 
     def _fail(self, status: str, message: str) -> None:
@@ -172,7 +189,8 @@ class ModelPanel(ipw.VBox):
             where = ("on all rows" if result.task == "clustering"
                      else "on the held-out test split")
             c.message = f"{result.model}: {name} {value:.3f} {where}"
-        self.chart.children = self.figures(result)
+        live = [self.live.figure] if MODELS.get(result.model, {}).get("needs") else []
+        self.chart.children = [*live, *self.figures(result)]
 
     @staticmethod
     def figures(result: TrainResult) -> list:

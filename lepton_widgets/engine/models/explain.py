@@ -18,7 +18,7 @@ def _fmt(x: float) -> str:
 def _direction(feature: pd.Series, outcome: pd.Series, outcome_name: str, rate: bool) -> str:
     """How the outcome moves with one feature, on the rows given."""
     pair = pd.DataFrame({"x": feature, "y": outcome}).dropna()
-    if len(pair) < 5:
+    if len(pair) < 5 or column_kind(feature) in ("text", "nested"):  # no levels to compare
         return ""
     if column_kind(feature) == "numeric" and pair["x"].nunique() > 5:
         rho = pair["x"].rank().corr(pair["y"].rank())

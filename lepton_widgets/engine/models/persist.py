@@ -17,6 +17,11 @@ KNOWN_SAFE = {
     "lepton_widgets.engine.snippets.info_for_classes",
     "lepton_widgets.engine.snippets.info_for_numbers",
     "sklearn.model_selection._split.KFold",
+    # our networks: their weights are stored as numpy arrays and rebuilt by __setstate__
+    "lepton_widgets.engine.models.torch_estimators.NeuralNetClassifier",
+    "lepton_widgets.engine.models.torch_estimators.NeuralNetRegressor",
+    "lepton_widgets.engine.models.torch_estimators.ConvNetClassifier",
+    "lepton_widgets.engine.models.torch_estimators.TextNetClassifier",
     "numpy.dtype",
     "sklearn.tree._tree.Tree",
     "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",

@@ -38,12 +38,13 @@ class FeaturePlan:
     categorical: list = field(default_factory=list)
     dates: list = field(default_factory=list)  # become year, month, day, weekday, hour
     text: list = field(default_factory=list)   # TF-IDF, when asked for
+    images: list = field(default_factory=list)  # arrays in cells, for the convolutional net
     dropped: dict = field(default_factory=dict)
     capped: dict = field(default_factory=dict)  # label -> levels beyond the one-hot cap
 
     @property
     def features(self) -> list:
-        return self.numeric + self.categorical + self.dates + self.text
+        return self.numeric + self.categorical + self.dates + self.text + self.images
 
 
 def plan_features(X: pd.DataFrame, options: FeatureOptions | None = None) -> FeaturePlan:
@@ -96,6 +97,39 @@ def plan_features(X: pd.DataFrame, options: FeatureOptions | None = None) -> Fea
         raise TrainError(f"no usable feature columns ({reasons})")
     return plan
 
+
+def text_plan(X: pd.DataFrame) -> FeaturePlan:
+    """The plan of a network that reads raw text: the free-text columns, nothing else."""
+    plan = FeaturePlan()
+    for label in X.columns:
+        if column_kind(X[label]) == "text" and X[label].count():
+            plan.text.append(label)
+        else:
+            plan.dropped[label] = "the text network reads only the free-text columns"
+    if not plan.text:
+        raise TrainError("the text network needs a free-text column (sentences, messages, "
+                         "reviews) and this frame has none; choose another model")
+    return plan
+
+
+def image_plan(X: pd.DataFrame) -> FeaturePlan | None:
+    """The plan of a convolutional network on images held as arrays in cells: the first
+    column whose values are 2-D or 3-D arrays; None when there is none (pixel columns)."""
+    for label in X.columns:
+        s = X[label]
+        if column_kind(s) != "nested" or s.count() == 0:
+            continue
+        first = np.asarray(s.dropna().iloc[0])
+        if first.ndim in (2, 3):
+            plan = FeaturePlan(images=[label])
+            plan.dropped = {k: "the convolutional network reads only the image column"
+                            for k in X.columns if k != label}
+            return plan
+    return None
+
+
+# Estimators that take the raw text columns themselves (their own tokenizer, no TF-IDF).
+RAW_TEXT_MODELS = {"TextNetClassifier"}
 
 SCALERS = {"standard": "StandardScaler", "minmax": "MinMaxScaler", "robust": "RobustScaler"}
 PRE = "sklearn.preprocessing"
@@ -202,6 +236,9 @@ def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | 
                        task: str = "regression") -> C:
     """The whole Pipeline as a description (see ``components``)."""
     options = options or FeatureOptions()
+    module, cls, params = spec
+    if cls in RAW_TEXT_MODELS or plan.images:
+        return C("sklearn.pipeline", "Pipeline", {"steps": [("model", C(module, cls, params))]})
     parts: list = []
     if plan.numeric:
         parts.append(("numeric", _numeric(options), list(plan.numeric)))
@@ -236,7 +273,6 @@ def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | 
     if options.pca:
         steps.append(("pca", C("sklearn.decomposition", "PCA",
                                {"n_components": options.pca, "random_state": 0})))
-    module, cls, params = spec
     steps.append(("model", C(module, cls, params)))
     return C("sklearn.pipeline", "Pipeline", {"steps": steps})
 

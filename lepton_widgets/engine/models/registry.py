@@ -9,6 +9,9 @@ from __future__ import annotations
 import importlib
 
 Spec = tuple[str, str, dict]
+NETS = "lepton_widgets.engine.models.torch_estimators"
+MAX_LAYERS = 5  # hidden layers a person may ask for in the settings form
+ARCHS = ("transformer", "lstm", "gru")  # what reads the tokens in the text network
 
 MODELS: dict[str, dict] = {
     "linear": {
@@ -51,6 +54,20 @@ MODELS: dict[str, dict] = {
         "label": "Naive Bayes",
         "classification": ("sklearn.naive_bayes", "GaussianNB", {}),
     },
+    # PyTorch networks (the optional extra): "needs" names the package fitting them imports.
+    "neural_network": {
+        "label": "Neural network (PyTorch)", "needs": "torch",
+        "regression": (NETS, "NeuralNetRegressor", {"hidden_layer_sizes": (64,)}),
+        "classification": (NETS, "NeuralNetClassifier", {"hidden_layer_sizes": (64,)}),
+    },
+    "conv_network": {
+        "label": "Convolutional network (PyTorch, pixel columns)", "needs": "torch",
+        "classification": (NETS, "ConvNetClassifier", {"image_shape": None}),
+    },
+    "text_network": {
+        "label": "Text network (PyTorch Transformer on a text column)", "needs": "torch",
+        "classification": (NETS, "TextNetClassifier", {"arch": "transformer"}),
+    },
     "kmeans": {
         "label": "k-means",
         "clustering": ("sklearn.cluster", "KMeans", {"n_clusters": 3, "n_init": 10,
@@ -74,7 +91,8 @@ MODELS: dict[str, dict] = {
 AUTO_CANDIDATES = ("linear", "random_forest", "gradient_boosting")
 
 # The key settings a person may change, per estimator class: name -> (type, low, high).
-# ``None`` in a default means "no limit" and is allowed where the type says so.
+# ``None`` in a default means "no limit" and is allowed where the type says so. "sizes" is
+# a list of layer widths; "choice" has its allowed words where ``low`` stands.
 TUNABLE: dict[str, dict[str, tuple]] = {
     "LogisticRegression": {"C": (float, 1e-6, 1e6)},
     "Ridge": {"alpha": (float, 0.0, 1e6)},
@@ -93,6 +111,17 @@ TUNABLE: dict[str, dict[str, tuple]] = {
     "KNeighborsClassifier": {"n_neighbors": (int, 1, 1000)},
     "SVR": {"C": (float, 1e-6, 1e6)},
     "SVC": {"C": (float, 1e-6, 1e6)},
+    "NeuralNetRegressor": {"learning_rate": (float, 1e-6, 1.0), "epochs": (int, 1, 1000),
+                           "batch_size": (int, 1, 4096), "hidden_layer_sizes": ("sizes", 1, 4096)},
+    "NeuralNetClassifier": {"learning_rate": (float, 1e-6, 1.0), "epochs": (int, 1, 1000),
+                            "batch_size": (int, 1, 4096),
+                            "hidden_layer_sizes": ("sizes", 1, 4096)},
+    "ConvNetClassifier": {"learning_rate": (float, 1e-6, 1.0), "epochs": (int, 1, 1000),
+                          "batch_size": (int, 1, 4096), "hidden": (int, 1, 4096)},
+    "TextNetClassifier": {"arch": ("choice", ARCHS, None),
+                          "learning_rate": (float, 1e-6, 1.0), "epochs": (int, 1, 1000),
+                          "batch_size": (int, 1, 4096), "embed_dim": (int, 4, 1024),
+                          "hidden": (int, 1, 4096)},
     "KMeans": {"n_clusters": (int, 2, 100)},
     "GaussianMixture": {"n_components": (int, 1, 100)},
     "AgglomerativeClustering": {"n_clusters": (int, 2, 100)},
@@ -109,9 +138,14 @@ def tunable(key: str) -> list[dict]:
         _, cls, params = MODELS[key][task]
         default = getattr(importlib.import_module(MODELS[key][task][0]), cls)().get_params()
         for name, (kind, lo, hi) in TUNABLE.get(cls, {}).items():
-            seen.setdefault(name, {"name": name, "type": "int" if kind in (int, "int?") else
-                                   "float", "optional": kind == "int?", "low": lo, "high": hi,
-                                   "default": params.get(name, default.get(name))})
+            shown = (kind if kind in ("sizes", "choice") else "int" if kind in (int, "int?")
+                     else "float")
+            value = params.get(name, default.get(name))
+            entry = {"name": name, "type": shown, "optional": kind == "int?", "low": lo,
+                     "high": hi, "default": list(value) if isinstance(value, tuple) else value}
+            if kind == "choice":
+                entry |= {"choices": list(lo), "low": None}
+            seen.setdefault(name, entry)
     return list(seen.values())
 
 
@@ -125,6 +159,14 @@ def check_params(key: str, task: str, params: dict) -> dict:
             raise ValueError(f"{MODELS[key]['label']} has no setting {name!r} here; it has "
                              f"{', '.join(allowed) or 'none'}")
         kind, lo, hi = allowed[name]
+        if kind == "sizes":
+            out[name] = _sizes(name, value, lo, hi)
+            continue
+        if kind == "choice":
+            if value not in lo:
+                raise ValueError(f"{name} must be one of {', '.join(lo)}, not {value!r}")
+            out[name] = value
+            continue
         if value is None or value == "":
             if kind != "int?":
                 raise ValueError(f"give {name} a value")
@@ -142,6 +184,36 @@ def check_params(key: str, task: str, params: dict) -> dict:
             raise ValueError(f"{name} must be between {lo:g} and {hi:g}, not {number:g}")
         out[name] = number
     return out
+
+
+def _sizes(name: str, value: object, lo: int, hi: int) -> tuple:
+    """Layer widths from "64, 32" (or a list): a tuple of whole numbers in [lo, hi]."""
+    parts = (str(value).replace(",", " ").split() if isinstance(value, str)
+             else list(value) if isinstance(value, (list, tuple)) else [value])
+    if not 1 <= len(parts) <= MAX_LAYERS:
+        raise ValueError(f"{name} takes 1 to {MAX_LAYERS} layer widths such as 64, 32; "
+                         f"not {value!r}")
+    out = []
+    for p in parts:
+        try:
+            number = float(p)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be layer widths such as 64, 32; not {value!r}") from None
+        if not number.is_integer() or not lo <= number <= hi:
+            raise ValueError(f"each of {name} must be a whole number from {lo} to {hi}, "
+                             f"not {p!r}")
+        out.append(int(number))
+    return tuple(out)
+
+
+def missing_extra(key: str) -> str | None:
+    """Why model ``key`` cannot be fitted here (the install line), or None when it can."""
+    if MODELS.get(key, {}).get("needs") == "torch":
+        from .torch_estimators import INSTALL, torch_available
+
+        if not torch_available():
+            return f"{MODELS[key]['label']} needs PyTorch: {INSTALL}"
+    return None
 
 
 def model_spec(key: str, task: str, overrides: dict | None = None) -> Spec:

@@ -23,10 +23,13 @@ from .pipeline import (
     FeaturePlan,
     TrainError,
     build_pipeline,
+    image_plan,
     pipeline_code,
     plan_features,
+    text_plan,
 )
-from .registry import AUTO_CANDIDATES, MODELS, check_params, model_spec
+from .registry import AUTO_CANDIDATES, MODELS, check_params, missing_extra, model_spec
+from .torch_estimators import training_hooks
 
 MAX_CLASSES = 50          # an integer target with more levels than this is a regression
 IMBALANCE_SHARE = 0.05    # minority class below this share gets a warning
@@ -38,6 +41,7 @@ CV_SCORING = {"regression": "r2", "classification": "balanced_accuracy"}
 MAIN_METRIC = {"regression": "r2", "classification": "accuracy", "clustering": "silhouette"}
 
 Progress = Callable[[float, str], None]
+PROGRESS_EVERY = 0.25     # seconds between batch-progress reports of a network (<= 4/s)
 
 
 class TrainingStopped(RuntimeError):
@@ -196,7 +200,10 @@ def leakage_notes(X: pd.DataFrame, y: pd.Series, limit: float = 0.99) -> list[st
     y_codes, y_levels = pd.factorize(y, use_na_sentinel=True)
     for col in X.columns:
         s = X[col]
-        if numeric_y and column_kind(s) == "numeric":
+        kind = column_kind(s)
+        if kind == "nested":  # arrays in cells (images) cannot be counted as levels
+            continue
+        if numeric_y and kind == "numeric":
             x = s.to_numpy(dtype="float64", na_value=np.nan)
             ok = np.isfinite(x) & np.isfinite(y_num)
             if ok.sum() > 2 and np.ptp(x[ok]) > 0 and np.ptp(y_num[ok]) > 0:
@@ -244,6 +251,7 @@ def train(
     params: dict | None = None,
     features: FeatureOptions | dict | None = None,
     time_budget: float = 60.0,
+    on_epoch: Callable[[dict], None] | None = None,
 ) -> TrainResult:
     """Fit a model on ``df`` to predict ``target`` (clustering when ``target`` is None).
 
@@ -253,6 +261,9 @@ def train(
     ``on_board`` hears the leaderboard each time a candidate finishes; once ``time_budget``
     seconds have gone, Auto starts no further candidate. ``params`` change
     the chosen model's key settings (see ``registry.TUNABLE``), e.g. ``{"max_depth": 4}``.
+    A neural network reports each epoch to ``on_epoch`` (train and validation loss, main
+    metric), its batches to ``on_progress`` and ends after the batch in which
+    ``should_stop()`` turns true, keeping its best weights.
     """
     options = FeatureOptions.of(features)
     if params and model == "auto":
@@ -266,6 +277,8 @@ def train(
         return _cluster(df, model, random_state, on_progress, params or {}, options)
     if target not in df.columns:
         raise TrainError(f"target {display_name(target)!r} is not a column")
+    if (why := missing_extra(model)) is not None:
+        raise TrainError(why)
     notes: list[str] = []
     shown = display_name(target)
     y_all = df[target]
@@ -286,7 +299,15 @@ def train(
         if n_inf:
             raise TrainError(f"target {shown!r} holds {n_inf} infinite values; replace them "
                              "with missing (Clean tab) first")
-    plan = plan_features(data.drop(columns=[target]), options)
+    inputs = data.drop(columns=[target])
+    try:
+        plan = (text_plan(inputs) if model == "text_network" else
+                (model == "conv_network" and image_plan(inputs)) or plan_features(inputs, options))
+    except TrainError as exc:
+        if "free text" in str(exc) and task != "regression":
+            raise TrainError(f"{exc}; or choose the text network, which reads free text "
+                             "itself") from None
+        raise
     notes += [f"{k!r} left out: {v}" for k, v in plan.dropped.items()]
     notes += [f"{k!r} has {n:,} levels: one-hot keeps the {MAX_ONEHOT_LEVELS - 1} most "
               "frequent, the rest share one 'infrequent' column" for k, n in plan.capped.items()]
@@ -371,8 +392,11 @@ def train(
     _notify(on_progress, 0.8, f"fitting {chosen}")
     pipeline = build_pipeline(plan, model_spec(chosen, task, params), options, task)
     t0 = time.perf_counter()
-    pipeline.fit(X_train, y_train)
+    with training_hooks(on_epoch=on_epoch, on_batch=_batch_reporter(on_progress, chosen),
+                        should_stop=should_stop):
+        pipeline.fit(X_train, y_train)
     fit_seconds = time.perf_counter() - t0
+    notes += _network_notes(pipeline[-1])
     y_pred = pipeline.predict(X_test)
 
     result_extra: dict = {}
@@ -404,6 +428,37 @@ def train(
                   "label_text": label_text},
         **result_extra,
     )
+
+
+def _batch_reporter(on_progress: Progress | None, key: str):
+    """A network's batch hook: progress from 0.05 to 0.8 of the bar, at most 4 times a s."""
+    if on_progress is None:
+        return None
+    last = [0.0]
+
+    def report(epoch: int, batch: int, n_batches: int, epochs: int) -> None:
+        now = time.perf_counter()
+        if now - last[0] < PROGRESS_EVERY and batch < n_batches:
+            return
+        last[0] = now
+        done = (epoch - 1 + batch / n_batches) / epochs
+        on_progress(0.05 + 0.75 * done, f"fitting {key}: epoch {epoch}/{epochs}, "
+                                        f"batch {batch}/{n_batches}")
+    return report
+
+
+def _network_notes(model) -> list[str]:
+    """How a network's training ended: all epochs, early stopping, or Stop."""
+    how = getattr(model, "stopped_", None)
+    if how is None:
+        return []
+    kept = f"kept the weights of epoch {model.best_epoch_} (lowest validation loss)"
+    if how == "stopped":
+        return [f"stopped by you during epoch {model.n_epochs_} of {model.epochs}; {kept}"]
+    if how == "early_stopping":
+        return [f"early stopping after epoch {model.n_epochs_} of {model.epochs}: validation "
+                f"loss had not improved for {model.patience} epochs; {kept}"]
+    return [f"trained all {model.n_epochs_} epochs; {kept}"]
 
 
 def _drivers(pipeline, X_test, y_test, task, random_state) -> pd.DataFrame:
