@@ -14,7 +14,8 @@ CASES = [("titanic", "survived", ["alive"]), ("penguins", "species", []),
 
 
 def main() -> None:
-    print(f"{'dataset':<10} {'rows':>7}  {'winner':<18} {'cv score':>16} {'test':>16} {'seconds':>8}")
+    print(f"{'dataset':<10} {'rows':>7}  {'winner':<18} {'cv score':>16} {'test':>16} "
+          f"{'seconds':>8}")
     for name, target, drop in CASES:
         df = lw.datasets.load(name).drop(columns=drop)
         t0 = time.perf_counter()
