@@ -118,6 +118,8 @@ def numbers(s: pd.Series) -> np.ndarray:
         return epoch_ms(s)[0]
     if pd.api.types.is_timedelta64_dtype(s.dtype):
         return s.dt.total_seconds().to_numpy(dtype="float64", na_value=np.nan)
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "fiub":  # plain numpy: no copies
+        return s.to_numpy(dtype="float64", copy=False)
     try:
         return pd.to_numeric(s, errors="coerce").astype("Float64").to_numpy(
             dtype="float64", na_value=np.nan)
@@ -386,8 +388,22 @@ def density(x: np.ndarray, y: np.ndarray, bins: int = HEAT_BINS
     x, y = x[keep], y[keep]
     if x.size == 0:
         return np.array([0.0, 1.0]), np.array([0.0, 1.0]), np.zeros((1, 1))
-    counts, ex, ey = np.histogram2d(x, y, bins=bins)
-    return ex, ey, counts.T
+    ex, ix = _bin(x, bins)
+    ey, iy = _bin(y, bins)
+    counts = np.bincount(iy * bins + ix, minlength=bins * bins).reshape(bins, bins)
+    return ex, ey, counts.astype("float64")
+
+
+def _bin(v: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """Equal-width edges over [min, max] and each value's bin (the maximum in the last,
+    as numpy.histogram does)."""
+    lo, hi = float(v.min()), float(v.max())
+    if lo == hi:
+        lo, hi = lo - 0.5, hi + 0.5
+    edges = np.linspace(lo, hi, bins + 1)
+    idx = ((v - lo) * (bins / (hi - lo))).astype("int64")
+    np.clip(idx, 0, bins - 1, out=idx)
+    return edges, idx
 
 
 def _heatmap(df, spec, out, correlations) -> None:

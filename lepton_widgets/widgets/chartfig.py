@@ -134,7 +134,7 @@ def plan(d: ChartData) -> Plan:
                               {"x": "x", "y": "y"}, {"x": "a['x']", "y": "a['y']"}))
     elif d.kind == "box":
         marks.append(MarkPlan("Boxplot", {"x": a["x"], "y": a["stats"], "box_fill_color": MAIN,
-                                          "stroke": TEXT, "opacity": [0.8]},
+                                          "stroke": TEXT, "opacities": [0.8]},
                               {"x": "x", "y": "y"}, {"x": "a['x']", "y": "a['stats']"}))
         x_label = s.x or ""
     else:  # heatmap
