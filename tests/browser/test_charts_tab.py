@@ -1,0 +1,66 @@
+"""The Charts tab on diamonds: pick columns, see the chart, brush a range with the mouse and
+watch the Data grid's row count follow; clearing the selection restores it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+
+SETUP = """\
+import lepton_widgets as lw
+studio = lw.Studio(lw.datasets.load("diamonds"))
+studio"""
+
+
+def test_chart_brush_filters_the_grid(lab, page, output_dir):
+    lab.run_cell(page, "charts.ipynb", SETUP)
+    studio = page.locator(".lepton-studio").first
+    shape = studio.locator(".lw-data .lw-shape")
+    shape.filter(has_text="53,940 rows × 10 columns").wait_for(timeout=120_000)
+
+    studio.locator(".lm-TabBar-tab", has_text="Charts").click()
+    charts = studio.locator(".lw-charts")
+    charts.locator("select.lw-chart-x").select_option("carat")
+    charts.locator("select.lw-chart-y").select_option("price")
+    note = charts.locator(".lw-chart-note")
+    expect(note).to_have_text("scatter: sample of 2,000 of 53,940 points (extremes kept)",
+                              timeout=60_000)
+    fig = studio.locator(".lepton-chart").first
+    expect(fig.locator(".mainheading")).to_contain_text("price by carat", timeout=30_000)
+    dots = fig.locator("path.dot")
+    expect(dots).to_have_count(2000, timeout=30_000)
+
+    # drag across the middle of the plot area: a 2-D brush
+    area = fig.locator(".plotarea_events").first
+    box = area.bounding_box()
+    assert box is not None
+    x0, y0 = box["x"] + box["width"] * 0.15, box["y"] + box["height"] * 0.2
+    x1, y1 = box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.85
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    for i in range(1, 11):
+        page.mouse.move(x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10)
+    page.mouse.up()
+    brushed = charts.locator(".lw-brushed")
+    expect(brushed).to_contain_text("of 53,940 rows", timeout=30_000)
+    kept = int(re.search(r"([\d,]+) of 53,940 rows", brushed.inner_text()).group(1)
+               .replace(",", ""))
+    assert 0 < kept < 53_940
+    studio.screenshot(path=str(output_dir / "charts-brushed.png"))
+
+    studio.locator(".lm-TabBar-tab", has_text="Data").click()
+    expect(shape).to_have_text(f"{kept:,} of 53,940 rows (brushed on chart) × 10 columns",
+                               timeout=30_000)
+    expect(studio.locator(".lw-data .lw-range").first).to_contain_text(
+        f"of {kept:,} matching", timeout=30_000)
+    studio.screenshot(path=str(output_dir / "charts-grid-brushed.png"))
+
+    studio.locator(".lm-TabBar-tab", has_text="Charts").click()
+    charts.locator(".lw-clear-brush").click()
+    studio.locator(".lm-TabBar-tab", has_text="Data").click()
+    expect(shape).to_have_text("53,940 rows × 10 columns", timeout=30_000)
+    assert not page.page_errors
