@@ -265,3 +265,12 @@ def test_chart_code_rebuilds_the_same_chart():
         assert np.array_equal(a.x, b.x)
         assert np.array_equal(a.y, b.y)
         assert a.labels == b.labels
+
+
+def test_log_axes_tick_at_1_2_5():
+    from lepton_widgets.widgets.chartfig import log_ticks
+
+    assert log_ticks(326, 18823).tolist() == [500, 1000, 2000, 5000, 10000]
+    assert log_ticks(1e-3, 1e9).tolist() == [1e-3, 1e-1, 1e1, 1e3, 1e5, 1e7, 1e9]
+    fig = lw.chart(lw.datasets.load("diamonds"), "carat", "price", log_x=True, log_y=True)
+    assert fig.axes[0].tick_values.tolist() == [0.2, 0.5, 1.0, 2.0, 5.0]

@@ -134,7 +134,8 @@ def plan(d: ChartData) -> Plan:
                               {"x": "x", "y": "y"}, {"x": "a['x']", "y": "a['y']"}))
     elif d.kind == "box":
         marks.append(MarkPlan("Boxplot", {"x": a["x"], "y": a["stats"], "box_fill_color": MAIN,
-                                          "stroke": TEXT, "opacities": [0.8]},
+                                          "stroke": TEXT, "opacities": [0.8],
+                                          "auto_detect_outliers": False},
                               {"x": "x", "y": "y"}, {"x": "a['x']", "y": "a['stats']"}))
         x_label = s.x or ""
     else:  # heatmap
@@ -159,7 +160,7 @@ def plan(d: ChartData) -> Plan:
         col = _dates(xe) if d.x_type == "date" else xe
         col_ref = "a['x_edges']" + (".astype('datetime64[ms]')" if d.x_type == "date" else "")
         marks.append(MarkPlan("GridHeatMap", {"row": ye, "column": col, "color": a["counts"],
-                                              "anchor_style": {}},
+                                              "stroke": None},
                               {"row": "row", "column": "column", "color": "color"},
                               {"row": "a['y_edges']", "column": col_ref,
                                "color": "a['counts']"}))
@@ -171,7 +172,9 @@ def plan(d: ChartData) -> Plan:
     if "color" in scales and d.kind == "scatter":
         axes.append({"scale": "color", "label": s.color, "side": "right",
                      "orientation": "vertical"})
-    return Plan(scales, marks, axes, _title(d), selector)
+    out = Plan(scales, marks, axes, _title(d), selector)
+    _axes(out)
+    return out
 
 
 def _title(d: ChartData) -> str:
@@ -181,6 +184,30 @@ def _title(d: ChartData) -> str:
                        "box": f"{s.y} by {s.x}" if s.x else f"{s.y}",
                        "heatmap": f"{s.y} by {s.x}"}[d.kind]
     return f"{base} ({d.note})" if d.note else base
+
+
+def _axes(p: Plan) -> None:
+    """Log axes get ticks at 1, 2 and 5 of each decade (d3 labels every 1-9 otherwise)."""
+    for ax in p.axes:
+        if p.scales.get(ax["scale"], ("",))[0] != "LogScale":
+            continue
+        values = [np.asarray(m.kwargs[role], dtype="float64") for m in p.marks
+                  for role, name in m.scales.items() if name == ax["scale"] and role in m.kwargs]
+        v = np.concatenate(values) if values else np.array([])
+        v = v[np.isfinite(v) & (v > 0)]
+        if v.size:
+            ax.update(tick_values=log_ticks(float(v.min()), float(v.max())),
+                      tick_format=".3~s")
+
+
+def log_ticks(lo: float, hi: float) -> np.ndarray:
+    """1-2-5 values from ``lo`` to ``hi`` (at most about 12)."""
+    decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
+    steps = (1, 2, 5) if len(decades) <= 4 else (1,)
+    ticks = np.array([t for k in decades for m in steps if lo <= (t := m * 10.0**k) <= hi])
+    while ticks.size > 12:
+        ticks = ticks[::2]
+    return ticks if ticks.size >= 2 else np.array([lo, hi])
 
 
 def _axis(ax: dict, scales: dict) -> bq.Axis:
@@ -259,6 +286,10 @@ def _kw_code(kwargs: dict, refs: dict) -> list[str]:
     return out
 
 
+def _literal(v: object) -> str:
+    return f"np.array({v.tolist()!r})" if isinstance(v, np.ndarray) else repr(v)
+
+
 def code(d: ChartData, frame: str = "df") -> str:
     """Python source that rebuilds the chart of ``d`` from ``frame`` with bqplot."""
     p = plan(d)
@@ -288,7 +319,8 @@ def code(d: ChartData, frame: str = "df") -> str:
     axes = []
     for ax in p.axes:
         cls = "ColorAxis" if ax.get("orientation") else "Axis"
-        kw = ", ".join(f"{k}={v!r}" for k, v in ax.items() if k not in ("scale", "orientation"))
+        kw = ", ".join(f"{k}={_literal(v)}" for k, v in ax.items()
+                       if k not in ("scale", "orientation"))
         axes.append(f"bq.{cls}(scale=scale_{ax['scale']}, {kw})")
     lines.append("fig = bq.Figure(marks=[" + ", ".join(names) + "], axes=[" + ", ".join(axes)
                  + f"], title={p.title!r})")

@@ -64,3 +64,40 @@ def test_chart_brush_filters_the_grid(lab, page, output_dir):
     studio.locator(".lm-TabBar-tab", has_text="Data").click()
     expect(shape).to_have_text("53,940 rows × 10 columns", timeout=30_000)
     assert not page.page_errors
+
+
+KINDS = """\
+import ipywidgets as ipw, numpy as np, pandas as pd
+import lepton_widgets as lw
+d = lw.datasets.load("diamonds")
+fl = lw.datasets.load("flights")
+fl["date"] = pd.to_datetime(fl["year"].astype(str) + "-" + fl["month"].astype(str), format="%Y-%B")
+n = 10_000_000
+big = pd.DataFrame({"t": pd.date_range("2000-01-01", periods=n, freq="min"),
+                    "v": np.cumsum(np.random.default_rng(0).normal(size=n))})
+figs = [lw.chart(fl, "date", "passengers"), lw.chart(d, "cut", "price"),
+        lw.chart(d, "color", "price", kind="bar", agg="mean"), lw.chart(d, "price", log_x=True),
+        lw.chart(d, "carat", "price", kind="heatmap"), lw.chart(d, kind="heatmap"),
+        lw.chart(d, "carat", "price", color="cut"), lw.chart(big, "t", "v")]
+for f in figs:
+    f.layout.width = "640px"
+ipw.GridBox(figs, layout={"grid_template_columns": "650px 650px"})"""
+
+
+def test_every_kind_renders_and_ten_million_points_stay_light(lab, page, output_dir):
+    lab.run_cell(page, "kinds.ipynb", KINDS)
+    figs = page.locator(".jp-OutputArea .lepton-chart")
+    expect(figs).to_have_count(8, timeout=120_000)
+    titles = ["passengers over date", "price by cut (quartiles", "color (mean of price",
+              "price (counts of 53,940", "price by carat (counts of 53,940 points in 40×40",
+              "Correlation (Pearson)", "price by carat (sample of 2,000",
+              "v over t (1,99"]
+    for i, title in enumerate(titles):
+        expect(figs.nth(i).locator(".mainheading")).to_contain_text(title, timeout=60_000)
+    expect(figs.nth(1).locator(".box")).to_have_count(5)
+    expect(figs.nth(2).locator(".bargroup")).to_have_count(7)
+    expect(figs.nth(6)).to_contain_text("Ideal")  # the legend
+    # the 10M-row line: a couple of thousand points, drawn as one path
+    page.locator(".jp-OutputArea").first.screenshot(path=str(output_dir / "charts-kinds.png"))
+    expect(figs.nth(7).locator("path.line")).to_have_count(1)
+    assert not page.page_errors
