@@ -274,3 +274,15 @@ def test_log_axes_tick_at_1_2_5():
     assert log_ticks(1e-3, 1e9).tolist() == [1e-3, 1e-1, 1e1, 1e3, 1e5, 1e7, 1e9]
     fig = lw.chart(lw.datasets.load("diamonds"), "carat", "price", log_x=True, log_y=True)
     assert fig.axes[0].tick_values.tolist() == [0.2, 0.5, 1.0, 2.0, 5.0]
+
+
+def test_date_objects_and_pyarrow_dates_are_dates():
+    import datetime as dt
+
+    days = [dt.date(2021, 5, 11), None, dt.date(2021, 5, 12)]
+    for s in (pd.Series(days, dtype=object), pd.Series(pd.array(days, dtype="date32[pyarrow]"))):
+        df = pd.DataFrame({"d": s, "v": [1.0, 2.0, 3.0]})
+        data = chart_data(df, ChartSpec(x="d", y="v"))
+        assert data.kind == "line"
+        assert data.x_type == "date"
+        assert data.arrays["x"].tolist() == [1620691200000.0, 1620777600000.0]

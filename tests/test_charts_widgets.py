@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import bqplot as bq
 import numpy as np
 import pandas as pd
@@ -9,6 +11,7 @@ import pytest
 
 import lepton_widgets as lw
 from lepton_widgets.widgets import chartfig
+from lepton_widgets.widgets.chartpanel import REDRAW_SECONDS
 
 
 def ui(panel, spec: dict) -> None:
@@ -178,3 +181,27 @@ def test_charts_on_odd_frames_do_not_crash():
         ui(st.charts_panel, {"kind": "auto", "x": "a"})
         assert st.charts_panel.controls.error == ""
         assert st.charts_panel.figure.marks[0].y.sum() == 0
+
+
+def test_live_redraws_are_throttled_and_batched(diamonds):
+    import asyncio
+
+    async def scenario():
+        s = lw.Studio(diamonds.iloc[:100])  # built on a running loop, as in a kernel
+        fig = s.chart("price", kind="histogram")
+        titles = []
+        fig.observe(lambda c: titles.append(c["new"]), names="title")
+        t0 = time.monotonic()
+        for i in range(20):  # twenty appends in a burst
+            s.append(diamonds.iloc[100 + 10 * i: 110 + 10 * i])
+        elapsed = time.monotonic() - t0
+        burst = len(titles)
+        await asyncio.sleep(0.25)
+        return s, fig, burst, elapsed, titles
+
+    s, fig, burst, elapsed, titles = asyncio.run(scenario())
+    # at most one redraw per 0.1 s window (plus the first), however fast the data comes
+    assert burst <= elapsed / REDRAW_SECONDS + 1
+    assert len(titles) <= burst + 1  # the deferred one
+    assert fig.marks[0].y.sum() == 300  # the last data is drawn once the window passes
+    assert s.charts_panel.figure is fig

@@ -94,6 +94,8 @@ def axis_type(s: pd.Series) -> str:
         return "number"
     if kind == "timedelta":
         return "number"
+    if kind == "datetime":  # datetime.date objects, pyarrow dates
+        return "date"
     return "category"
 
 
@@ -103,7 +105,12 @@ def epoch_ms(s: pd.Series) -> tuple[np.ndarray, str | None]:
     Naive values are read as given (as if UTC), so the numbers never depend on the
     kernel's time zone; tz-aware values become wall time in their own zone.
     """
-    tz = getattr(s.dt, "tz", None)
+    if s.dtype == object:  # datetime.date objects
+        s = pd.to_datetime(s, errors="coerce")
+    try:
+        tz = s.dt.tz
+    except (AttributeError, NotImplementedError):  # pyarrow dates and such: plain dates
+        tz, s = None, s.astype("datetime64[ms]")
     if tz is not None:
         s = s.dt.tz_localize(None)
     ms = s.to_numpy(dtype="datetime64[ms]")
@@ -114,7 +121,7 @@ def epoch_ms(s: pd.Series) -> tuple[np.ndarray, str | None]:
 
 def numbers(s: pd.Series) -> np.ndarray:
     """float64 values of a numeric, boolean, timedelta (seconds) or date (ms) column."""
-    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+    if axis_type(s) == "date":
         return epoch_ms(s)[0]
     if pd.api.types.is_timedelta64_dtype(s.dtype):
         return s.dt.total_seconds().to_numpy(dtype="float64", na_value=np.nan)

@@ -344,7 +344,7 @@ def payload_bytes(fig: bq.Figure) -> int:
             continue
         seen.add(id(w))
         state, _paths, buffers = _remove_buffers(w.get_state())
-        total += len(json.dumps(state, default=str)) + sum(len(memoryview(b).cast("B"))
+        total += len(json.dumps(state, default=str)) + sum(memoryview(b).nbytes
                                                            for b in buffers)
         for name in w.keys:
             v = getattr(w, name, None)
