@@ -38,7 +38,7 @@ def test_builder_from_the_ui_and_errors_in_words(diamonds):
                 "title": "<b>mean</b>"})
     assert charts.controls.drawn == "bar"
     assert isinstance(charts.figure.axes[1].scale, bq.LogScale)
-    assert charts.figure.title.startswith("<b>mean</b> (mean of price per cut")
+    assert charts.figure.title.startswith("<b>mean</b>: mean of price per cut")
     ui(charts, {"kind": "scatter", "x": "carat", "y": "nope"})
     assert charts.controls.error == "column 'nope' is not in the data"
     ui(charts, {"kind": "scatter", "x": "carat"})

@@ -255,8 +255,7 @@ def _line(df, spec, out, max_points, seed) -> None:
     out.arrays = {"x": x[picked], "y": y[picked], "rows": picked}
     out.n_shown = picked.size
     if picked.size < order.size:
-        out.note = (f"{picked.size:,} of {order.size:,} points (MinMaxLTTB downsampling, "
-                    "minimum and maximum kept)")
+        out.note = f"{picked.size:,} of {order.size:,} points (MinMaxLTTB, min and max kept)"
 
 
 def downsample_line(x: np.ndarray, y: np.ndarray, n_out: int = MAX_CHART_POINTS) -> np.ndarray:

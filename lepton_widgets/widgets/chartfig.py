@@ -183,7 +183,7 @@ def _title(d: ChartData) -> str:
                        "histogram": f"{s.x or s.y}", "bar": f"{s.x}",
                        "box": f"{s.y} by {s.x}" if s.x else f"{s.y}",
                        "heatmap": f"{s.y} by {s.x}"}[d.kind]
-    return f"{base} ({d.note})" if d.note else base
+    return f"{base}: {d.note}" if d.note else base
 
 
 def _axes(p: Plan) -> None:

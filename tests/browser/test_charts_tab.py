@@ -88,10 +88,10 @@ def test_every_kind_renders_and_ten_million_points_stay_light(lab, page, output_
     lab.run_cell(page, "kinds.ipynb", KINDS)
     figs = page.locator(".jp-OutputArea .lepton-chart")
     expect(figs).to_have_count(8, timeout=120_000)
-    titles = ["passengers over date", "price by cut (quartiles", "color (mean of price",
-              "price (counts of 53,940", "price by carat (counts of 53,940 points in 40×40",
-              "Correlation (Pearson)", "price by carat (sample of 2,000",
-              "v over t (1,99"]
+    titles = ["passengers over date", "price by cut: quartiles", "color: mean of price",
+              "price: counts of 53,940", "price by carat: counts of 53,940 points in 40×40",
+              "Correlation (Pearson)", "price by carat: sample of 2,000",
+              "v over t: 1,99"]
     for i, title in enumerate(titles):
         expect(figs.nth(i).locator(".mainheading")).to_contain_text(title, timeout=60_000)
     expect(figs.nth(1).locator(".box")).to_have_count(5)
@@ -101,3 +101,23 @@ def test_every_kind_renders_and_ten_million_points_stay_light(lab, page, output_
     page.locator(".jp-OutputArea").first.screenshot(path=str(output_dir / "charts-kinds.png"))
     expect(figs.nth(7).locator("path.line")).to_have_count(1)
     assert not page.page_errors
+
+
+def test_chart_follows_the_dark_theme(lab, page, output_dir):
+    theme = lab.root.parent / "settings" / "@jupyterlab" / "apputils-extension" / \
+        "themes.jupyterlab-settings"
+    theme.write_text('{"theme": "JupyterLab Dark"}')
+    try:
+        lab.run_cell(page, "dark.ipynb", 'import lepton_widgets as lw\n'
+                     'lw.Studio(lw.datasets.load("diamonds")).chart("cut", "price")')
+        fig = page.locator(".jp-OutputArea .lepton-chart").first
+        expect(fig.locator(".mainheading")).to_contain_text("price by cut", timeout=120_000)
+        expect(page.locator("body")).to_have_attribute("data-jp-theme-light", "false")
+        fills = fig.locator(".axis .tick text").first.evaluate(
+            "e => [getComputedStyle(e).fill, getComputedStyle(document.body)"
+            ".getPropertyValue('--jp-ui-font-color1')]")
+        rgb = [int(v) for v in fills[0][fills[0].index("(") + 1:-1].split(",")[:3]]
+        assert min(rgb) > 150, fills  # light text on the dark background
+        fig.screenshot(path=str(output_dir / "charts-dark.png"))
+    finally:
+        theme.unlink()
