@@ -205,3 +205,13 @@ def test_live_redraws_are_throttled_and_batched(diamonds):
     assert len(titles) <= burst + 1  # the deferred one
     assert fig.marks[0].y.sum() == 300  # the last data is drawn once the window passes
     assert s.charts_panel.figure is fig
+
+
+def test_pickers_on_wide_and_long_frames_stay_small():
+    wide = lw.Studio(pd.DataFrame(np.zeros((5, 10_000))))
+    assert len(wide.charts_panel.controls.columns) == 1000
+    flags = pd.DataFrame({"ok": [True, False, True], "v": [1.0, 2.0, 3.0]})
+    s = lw.Studio(flags)
+    assert {c["name"]: c["type"] for c in s.charts_panel.controls.columns} == {
+        "ok": "category", "v": "number"}
+    assert s.chart("ok", "v").marks[0].__class__ is bq.Boxplot

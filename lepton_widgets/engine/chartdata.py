@@ -26,6 +26,7 @@ MAX_GROUPS = 10        # colour groups drawn as separate marks (the rest: "other
 HIST_BINS = 40
 HEAT_BINS = 40         # per axis in a 2-D density heat map
 MISSING_LABEL = "NA"   # how a missing category is shown
+SNIFF_ROWS = 1000      # rows looked at to type an object column
 
 
 class ChartError(ValueError):
@@ -84,19 +85,28 @@ def column(df: pd.DataFrame, name: str) -> pd.Series:
 
 
 def axis_type(s: pd.Series) -> str:
-    """number, date or category: how a column goes on an axis."""
-    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+    """number, date or category: how a column goes on an axis (cheap on any row count)."""
+    dtype = s.dtype
+    if pd.api.types.is_datetime64_any_dtype(dtype):
         return "date"
-    if isinstance(s.dtype, pd.CategoricalDtype):
+    if isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_bool_dtype(dtype) or (
+            pd.api.types.is_string_dtype(dtype) and not _objects(dtype)):
         return "category"
-    kind = column_kind(s)
-    if kind == "numeric" or (kind == "boolean" and pd.api.types.is_bool_dtype(s.dtype)):
+    if pd.api.types.is_timedelta64_dtype(dtype):
         return "number"
-    if kind == "timedelta":
+    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_complex_dtype(dtype):
+        return "number"
+    kind = column_kind(s.iloc[:SNIFF_ROWS])  # object and other columns: look at a few rows
+    if kind == "numeric" and not _objects(dtype):
         return "number"
     if kind == "datetime":  # datetime.date objects, pyarrow dates
         return "date"
     return "category"
+
+
+def _objects(dtype) -> bool:
+    """A numpy object column (anything can be in it)."""
+    return isinstance(dtype, np.dtype) and dtype.kind == "O"
 
 
 def epoch_ms(s: pd.Series) -> tuple[np.ndarray, str | None]:
@@ -445,7 +455,8 @@ def rows_in_range(df: pd.DataFrame, name: str, lo: float, hi: float,
     return inside if mask is None else inside & mask
 
 
-def names(df: pd.DataFrame) -> list[dict]:
-    """Columns a chart can use: {name, type} (number | date | category)."""
-    return [{"name": n, "type": axis_type(df.iloc[:, i])}
-            for i, n in enumerate(display_names(df.columns))]
+def names(df: pd.DataFrame, limit: int | None = None) -> list[dict]:
+    """Columns a chart can use: {name, type} (number | date | category), the first
+    ``limit`` of them."""
+    shown = display_names(df.columns)[:limit]
+    return [{"name": n, "type": axis_type(df.iloc[:, i])} for i, n in enumerate(shown)]

@@ -14,6 +14,7 @@ import ipywidgets as ipw
 import numpy as np
 import traitlets as t
 
+from ..engine import transport
 from ..engine.chartdata import (
     AGGREGATIONS,
     KINDS,
@@ -107,7 +108,7 @@ class ChartsPanel(ipw.VBox):
 
     # --- drawing -------------------------------------------------------------------------
     def refresh_columns(self) -> None:
-        self.controls.columns = names(self.session.current)
+        self.controls.columns = names(self.session.current, transport.MAX_LISTED_COLUMNS)
 
     def _draw_from_ui(self, raw: dict) -> None:
         spec = clean_spec(raw, [c["name"] for c in self.controls.columns])
