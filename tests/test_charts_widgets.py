@@ -121,6 +121,10 @@ def test_chart_follows_the_recipe_and_live_data(diamonds):
     s.update(diamonds.iloc[:10])
     assert fig.marks[0].y.sum() == 10
     assert "counts of 10 values" in fig.title
+    s.update(diamonds.iloc[:10].drop(columns="price"))
+    assert s.charts_panel.controls.error == (
+        "a column of this chart is gone from the data; pick again")
+    assert "price" not in [c["name"] for c in s.charts_panel.controls.columns]
 
 
 def test_append_resends_only_what_changed(diamonds):

@@ -60,6 +60,15 @@ def test_chart_brush_filters_the_grid(lab, page, output_dir):
     studio.screenshot(path=str(output_dir / "charts-grid-brushed.png"))
 
     studio.locator(".lm-TabBar-tab", has_text="Charts").click()
+    for fmt in ("png", "svg"):  # export: the browser downloads the rendered chart
+        with page.expect_download(timeout=30_000) as got:
+            charts.locator(f".lw-export-{fmt}").click()
+        download = got.value
+        assert download.suggested_filename == f"chart.{fmt}"
+        saved = output_dir / f"charts-export.{fmt}"
+        download.save_as(str(saved))
+        head = saved.read_bytes()[:200]
+        assert head.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in head
     charts.locator(".lw-clear-brush").click()
     studio.locator(".lm-TabBar-tab", has_text="Data").click()
     expect(shape).to_have_text("53,940 rows × 10 columns", timeout=30_000)
