@@ -130,3 +130,37 @@ def test_chart_follows_the_dark_theme(lab, page, output_dir):
         fig.screenshot(path=str(output_dir / "charts-dark.png"))
     finally:
         theme.unlink()
+
+
+def test_time_axis_reads_the_dates_given_in_any_browser_zone(lab, tmp_path, output_dir):
+    """bad-inputs D05: naive times sent as epoch ms read as given; bqplot labels them in
+    UTC, so a browser in New York shows the same ticks at the same places as one in UTC."""
+    from conftest import CHROME_ARGS, CHROMIUM
+    from playwright.sync_api import sync_playwright
+
+    src = ("import pandas as pd, lepton_widgets as lw\n"
+           "df = pd.DataFrame({'t': pd.date_range('2021-01-01', periods=49, freq='h'),"
+           " 'v': range(49)})\n"
+           "lw.chart(df, 't', 'v')")
+    seen = {}
+    with sync_playwright() as p:
+        for tz in ("UTC", "America/New_York"):
+            ctx = p.chromium.launch_persistent_context(
+                str(tmp_path / tz.replace("/", "_")), executable_path=CHROMIUM,
+                headless=True, args=CHROME_ARGS, viewport={"width": 1400, "height": 1000},
+                timezone_id=tz)
+            try:
+                pg = ctx.new_page()
+                lab.run_cell(pg, f"tz-{tz.replace('/', '_')}.ipynb", src)
+                assert pg.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == tz
+                ticks = pg.locator(".jp-OutputArea .lepton-chart .axis").first.locator(".tick")
+                expect(ticks.first).to_have_text("Jan 01", timeout=60_000)
+                seen[tz] = ticks.evaluate_all(
+                    "es => es.map(e => [e.textContent, e.getAttribute('transform')])")
+                pg.locator(".jp-OutputArea").first.screenshot(
+                    path=str(output_dir / f"charts-time-{tz.replace('/', '_')}.png"))
+            finally:
+                ctx.close()
+                lab.close_sessions()
+    assert seen["UTC"] == seen["America/New_York"]
+    assert [t for t, _ in seen["UTC"]][::4] == ["Jan 01", "Jan 02", "Jan 03"]
