@@ -219,3 +219,27 @@ def test_pickers_on_wide_and_long_frames_stay_small():
     assert {c["name"]: c["type"] for c in s.charts_panel.controls.columns} == {
         "ok": "category", "v": "number"}
     assert s.chart("ok", "v").marks[0].__class__ is bq.Boxplot
+
+
+def test_clicking_bars_filters_the_grid(diamonds):
+    s = lw.Studio(diamonds)
+    fig = s.chart("cut", kind="bar")
+    bars = fig.marks[0]
+    assert bars.interactions == {"click": "select"}
+    shown = bars.x.tolist()
+    bars.selected = np.array([shown.index("Fair"), shown.index("Good")])  # a shift-click
+    want = int(diamonds["cut"].isin(["Fair", "Good"]).sum())
+    assert s.data_panel.filter_rows == want
+    assert s.data_panel.page()[0]["n_matching"] == want
+    assert s.recipe.steps == []
+    s.charts_panel.controls._dispatch(s.charts_panel.controls, {"type": "filter_step"}, [])
+    assert [st.op for st in s.recipe.steps] == ["filter"]
+    assert len(s.data) == want
+    assert s.data_panel.filter_rows == -1
+    box = s.chart("cut", "price")
+    box.marks[0].selected = np.array([0])
+    first = box.marks[0].x[0]
+    assert s.data_panel.filter_rows == int((s.data["cut"] == first).sum())
+    s.charts_panel.clear_brush()
+    assert box.marks[0].selected is None
+    assert s.data_panel.filter_rows == -1

@@ -455,6 +455,12 @@ def rows_in_range(df: pd.DataFrame, name: str, lo: float, hi: float,
     return inside if mask is None else inside & mask
 
 
+def rows_in_categories(df: pd.DataFrame, name: str, labels: list[str]) -> np.ndarray:
+    """Boolean mask of rows whose ``name`` shows as one of ``labels`` (bars or boxes
+    clicked on a chart; missing values show as ``NA``)."""
+    return np.isin(labels_of(column(df, name)), np.asarray(labels, dtype=str))
+
+
 def names(df: pd.DataFrame, limit: int | None = None) -> list[dict]:
     """Columns a chart can use: {name, type} (number | date | category), the first
     ``limit`` of them."""

@@ -38,7 +38,7 @@ class Plan:
     marks: list[MarkPlan]
     axes: list[dict]      # {scale, label, side, ...}
     title: str
-    selector: str | None  # "interval" (x range), "brush" (x and y) or None
+    selector: str | None  # "interval" (x range), "brush" (x and y), "click" (categories)
     figure: dict = field(default_factory=dict)
 
 
@@ -125,6 +125,7 @@ def plan(d: ChartData) -> Plan:
                               {"x": "x", "y": "y"}, {"x": ref, "y": "a['counts']"}))
         y_label = "count"
     elif d.kind == "bar":
+        selector = "click"
         agg = a["agg"]
         y_label = "rows" if agg == "count" else f"{agg} of {s.y}"
         scales["y"] = ("LogScale", {}) if s.log_y else ("LinearScale", {"min": 0.0})
@@ -133,6 +134,7 @@ def plan(d: ChartData) -> Plan:
                                                    "labels": [x_label, y_label]}},
                               {"x": "x", "y": "y"}, {"x": "a['x']", "y": "a['y']"}))
     elif d.kind == "box":
+        selector = "click"
         marks.append(MarkPlan("Boxplot", {"x": a["x"], "y": a["stats"], "box_fill_color": MAIN,
                                           "stroke": TEXT, "opacities": [0.8],
                                           "auto_detect_outliers": False},
@@ -239,6 +241,10 @@ def build(p: Plan) -> bq.Figure:
     elif p.selector == "brush":
         fig.interaction = bq.interacts.BrushSelector(x_scale=scales["x"], y_scale=scales["y"],
                                                      marks=marks, color="#f90")
+    elif p.selector == "click":  # click bars or boxes to pick categories (shift: several)
+        for m in marks:
+            m.interactions = {"click": "select"}
+            m.unselected_style = {"opacity": "0.35"}
     fig.add_class("lepton-chart")
     fig.lepton_signature = signature(p)  # type: ignore[attr-defined]
     return fig

@@ -22,6 +22,7 @@ from ..engine.chartdata import (
     ChartSpec,
     chart_data,
     names,
+    rows_in_categories,
     rows_in_range,
 )
 from ..engine.session import Session
@@ -101,7 +102,7 @@ class ChartsPanel(ipw.VBox):
         self.data: ChartData | None = None
         self.spec: ChartSpec | None = None
         self.on_code: Callable[[], None] | None = None  # the Studio refreshes its Code tab
-        self._brush: tuple | None = None  # (x range, y range or None)
+        self._brush: tuple | None = None  # (x range, y range or None) or ("categories", [..])
         self._last = 0.0
         self._pending = False
         self.refresh_columns()
@@ -178,6 +179,10 @@ class ChartsPanel(ipw.VBox):
 
     # --- brushing ------------------------------------------------------------------------
     def _watch(self, fig) -> None:
+        for mark in fig.marks:
+            if mark.interactions.get("click") == "select":
+                mark.observe(lambda c: self.controls.guarded(self._on_pick, c["new"]),
+                             names="selected")
         sel = fig.interaction
         if sel is None:
             return
@@ -196,6 +201,32 @@ class ChartsPanel(ipw.VBox):
             rng = None if xr is None or len(xr) < 2 else (_float_pair(xr), None)
         self.brush(rng)
 
+    def _on_pick(self, selected) -> None:
+        if self.data is None:
+            return
+        shown = self.data.arrays["x"]
+        picked = [] if selected is None else [shown[int(i)] for i in selected
+                                              if 0 <= int(i) < len(shown)]
+        self.pick(picked or None)
+
+    def pick(self, categories: list[str] | None) -> int:
+        """Filter the Data grid to the rows in some of the chart's categories (clicked
+        bars or boxes); None clears it. Returns rows kept."""
+        df = self.session.current
+        if not categories or self.spec is None or self.spec.x is None:
+            return self.brush(None)
+        mask = rows_in_categories(df, self.spec.x, categories)
+        self._brush = ("categories", list(categories))
+        return self._filter(mask)
+
+    def _filter(self, mask: np.ndarray) -> int:
+        kept = int(mask.sum())
+        df = self.session.current
+        if self.grid is not None:
+            self.grid.set_row_filter(mask, BRUSH_LABEL)
+        self.controls.brushed = f"{kept:,} of {len(df):,} rows"
+        return kept
+
     def brush(self, ranges: tuple | None) -> int:
         """Filter the Data grid to the rows inside ``(x_range, y_range or None)``; None
         clears it. Ranges are in axis units (dates as epoch ms). Returns rows kept."""
@@ -211,13 +242,13 @@ class ChartsPanel(ipw.VBox):
         if yr is not None and self.spec.y is not None:
             mask = rows_in_range(df, self.spec.y, yr[0], yr[1], mask)
         self._brush = ranges
-        kept = int(mask.sum())
-        if self.grid is not None:
-            self.grid.set_row_filter(mask, BRUSH_LABEL)
-        self.controls.brushed = f"{kept:,} of {len(df):,} rows"
-        return kept
+        return self._filter(mask)
 
     def clear_brush(self) -> None:
+        if self.figure is not None:
+            for mark in self.figure.marks:
+                if mark.selected is not None:
+                    mark.selected = None
         if self.figure is not None and self.figure.interaction is not None:
             sel = self.figure.interaction
             with sel.hold_trait_notifications():
@@ -231,6 +262,13 @@ class ChartsPanel(ipw.VBox):
         """Keep the brushed rows for good: a ``filter`` step with ``between`` conditions."""
         if self._brush is None or self.spec is None or self.data is None:
             raise ValueError("brush a range on the chart first")
+        if self._brush[0] == "categories":
+            values = self._brush[1]
+            step = make_step("filter", conditions=[
+                {"column": self.spec.x, "op": "in", "value": values}], how="all")
+            self.brush(None)
+            self.session.add_step(step)
+            return
         (x0, x1), yr = self._brush
         conds = [self._between(self.spec.x, x0, x1, self.data.x_type)]
         if yr is not None:

@@ -164,3 +164,21 @@ def test_time_axis_reads_the_dates_given_in_any_browser_zone(lab, tmp_path, outp
                 lab.close_sessions()
     assert seen["UTC"] == seen["America/New_York"]
     assert [t for t, _ in seen["UTC"]][::4] == ["Jan 01", "Jan 02", "Jan 03"]
+
+
+def test_clicking_a_bar_filters_the_grid(lab, page, output_dir):
+    lab.run_cell(page, "bars.ipynb", SETUP + "\nstudio.chart('cut', kind='bar')\nstudio")
+    studio = page.locator(".lepton-studio").first
+    shape = studio.locator(".lw-data .lw-shape")
+    shape.filter(has_text="53,940 rows × 10 columns").wait_for(timeout=120_000)
+    studio.locator(".lm-TabBar-tab", has_text="Charts").click()
+    fig = studio.locator(".lepton-chart").first
+    bars = fig.locator(".bargroup")
+    expect(bars).to_have_count(5, timeout=60_000)
+    bars.first.locator("rect").first.click()  # Ideal, the most frequent cut: 21,551 rows
+    expect(studio.locator(".lw-brushed")).to_contain_text("21,551 of 53,940 rows",
+                                                          timeout=30_000)
+    studio.screenshot(path=str(output_dir / "charts-bar-clicked.png"))
+    studio.locator(".lm-TabBar-tab", has_text="Data").click()
+    expect(shape).to_have_text("21,551 of 53,940 rows (brushed on chart) × 10 columns",
+                               timeout=30_000)
