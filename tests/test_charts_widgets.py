@@ -243,3 +243,14 @@ def test_clicking_bars_filters_the_grid(diamonds):
     s.charts_panel.clear_brush()
     assert box.marks[0].selected is None
     assert s.data_panel.filter_rows == -1
+
+
+def test_brush_on_a_density_heat_map(diamonds):
+    s = lw.Studio(diamonds)
+    fig = s.chart("carat", "price", kind="heatmap")
+    sel = fig.interaction
+    assert isinstance(sel, bq.interacts.BrushSelector)
+    assert sel.x_scale is fig.marks[0].scales["column"]
+    sel.selected_x, sel.selected_y = np.array([0.5, 1.0]), np.array([500.0, 3000.0])
+    want = diamonds["carat"].between(0.5, 1.0) & diamonds["price"].between(500, 3000)
+    assert s.data_panel.filter_rows == int(want.sum())

@@ -40,6 +40,7 @@ class Plan:
     title: str
     selector: str | None  # "interval" (x range), "brush" (x and y), "click" (categories)
     figure: dict = field(default_factory=dict)
+    brush_scales: tuple = ("x", "y")  # the scales a 2-D brush reads
 
 
 def _dates(a: np.ndarray) -> np.ndarray:
@@ -168,7 +169,8 @@ def plan(d: ChartData) -> Plan:
                                "color": "a['counts']"}))
         axes = [{"scale": "column", "label": x_label, "side": "bottom"},
                 {"scale": "row", "label": y_label, "side": "left", "label_offset": "55px"}]
-        return Plan(scales, marks, axes, _title(d), None, {"padding_y": 0.0})
+        return Plan(scales, marks, axes, _title(d), "brush", {"padding_y": 0.0},
+                    brush_scales=("column", "row"))
     axes = [{"scale": "x", "label": x_label, "side": "bottom"},
             {"scale": "y", "label": y_label, "side": "left", "label_offset": "55px"}]
     if "color" in scales and d.kind == "scatter":
@@ -239,8 +241,10 @@ def build(p: Plan) -> bq.Figure:
         fig.interaction = bq.interacts.BrushIntervalSelector(scale=scales["x"], marks=marks,
                                                              color="#f90")
     elif p.selector == "brush":
-        fig.interaction = bq.interacts.BrushSelector(x_scale=scales["x"], y_scale=scales["y"],
-                                                     marks=marks, color="#f90")
+        sx, sy = (scales[n] for n in p.brush_scales)
+        fig.interaction = bq.interacts.BrushSelector(
+            x_scale=sx, y_scale=sy, color="#f90",
+            marks=[m for m in marks if not isinstance(m, bq.GridHeatMap)])
     elif p.selector == "click":  # click bars or boxes to pick categories (shift: several)
         for m in marks:
             m.interactions = {"click": "select"}

@@ -16,6 +16,19 @@ studio = lw.Studio(lw.datasets.load("diamonds"))
 studio"""
 
 
+def drag(page, fig) -> None:
+    """Press, move in steps and release the mouse over a figure's plot area."""
+    box = fig.locator(".plotarea_events").first.bounding_box()
+    assert box is not None
+    x0, y0 = box["x"] + box["width"] * 0.15, box["y"] + box["height"] * 0.2
+    x1, y1 = box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.85
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    for i in range(1, 11):
+        page.mouse.move(x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10)
+    page.mouse.up()
+
+
 def test_chart_brush_filters_the_grid(lab, page, output_dir):
     lab.run_cell(page, "charts.ipynb", SETUP)
     studio = page.locator(".lepton-studio").first
@@ -34,17 +47,7 @@ def test_chart_brush_filters_the_grid(lab, page, output_dir):
     dots = fig.locator("path.dot")
     expect(dots).to_have_count(2000, timeout=30_000)
 
-    # drag across the middle of the plot area: a 2-D brush
-    area = fig.locator(".plotarea_events").first
-    box = area.bounding_box()
-    assert box is not None
-    x0, y0 = box["x"] + box["width"] * 0.15, box["y"] + box["height"] * 0.2
-    x1, y1 = box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.85
-    page.mouse.move(x0, y0)
-    page.mouse.down()
-    for i in range(1, 11):
-        page.mouse.move(x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10)
-    page.mouse.up()
+    drag(page, fig)  # across the middle of the plot area: a 2-D brush
     brushed = charts.locator(".lw-brushed")
     expect(brushed).to_contain_text("of 53,940 rows", timeout=30_000)
     kept = int(re.search(r"([\d,]+) of 53,940 rows", brushed.inner_text()).group(1)
@@ -109,6 +112,9 @@ def test_every_kind_renders_and_ten_million_points_stay_light(lab, page, output_
     # the 10M-row line: a couple of thousand points, drawn as one path
     page.locator(".jp-OutputArea").first.screenshot(path=str(output_dir / "charts-kinds.png"))
     expect(figs.nth(7).locator("path.line")).to_have_count(1)
+    drag(page, figs.nth(4))  # a brush on the density heat map draws without errors
+    figs.nth(4).screenshot(path=str(output_dir / "charts-heatmap-brushed.png"))
+    assert not page.page_errors
     assert not page.page_errors
 
 
