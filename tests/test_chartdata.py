@@ -286,3 +286,13 @@ def test_date_objects_and_pyarrow_dates_are_dates():
         assert data.kind == "line"
         assert data.x_type == "date"
         assert data.arrays["x"].tolist() == [1620691200000.0, 1620777600000.0]
+
+
+def test_log_axes_leave_out_values_at_or_below_zero_and_say_so():
+    df = pd.DataFrame({"x": [0.0, 1.0, 10.0, -5.0, 100.0], "y": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    data = chart_data(df, ChartSpec(kind="scatter", x="x", y="y", log_x=True))
+    assert data.arrays["x"].tolist() == [1.0, 10.0, 100.0]
+    assert data.note == "2 values ≤ 0 left out on the log axis"
+    line = chart_data(df, ChartSpec(kind="line", x="y", y="x", log_y=True))
+    assert line.arrays["y"].tolist() == [1.0, 10.0, 100.0]
+    assert "2 values ≤ 0" in line.note

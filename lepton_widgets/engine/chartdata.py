@@ -64,12 +64,9 @@ class ChartData:
     n_used: int = 0                 # rows with usable (finite, present) values
     n_shown: int = 0                # points / bins / bars sent
     note: str = ""                  # "sample of 2,000 of 1,000,000 points", ...
+    dropped: int = 0                # values <= 0 a log axis left out
     infinite: dict = field(default_factory=dict)  # column -> count of +-inf left out
     arrays: dict = field(default_factory=dict)    # kind-specific arrays and labels
-
-    @property
-    def reduced(self) -> bool:
-        return bool(self.note)
 
 
 # --- column values ---------------------------------------------------------------------
@@ -219,15 +216,27 @@ def _xy(df: pd.DataFrame, spec: ChartSpec, out: ChartData) -> tuple[np.ndarray, 
     return x, y
 
 
-def _scatter(df, spec, out, max_points, seed) -> None:
-    _need(spec, "x", "y")
-    x, y = _xy(df, spec, out)
-    keep = np.isfinite(x) & np.isfinite(y)
-    if spec.log_x:
+def _usable(x: np.ndarray, y: np.ndarray, spec: ChartSpec, out: ChartData) -> np.ndarray:
+    """Positions of finite pairs (positive ones on a log axis); ``out.dropped`` says how
+    many present values a log axis left out."""
+    finite = np.isfinite(x) & np.isfinite(y)
+    keep = finite.copy()
+    if spec.log_x and out.x_type == "number":
         keep &= x > 0
     if spec.log_y:
         keep &= y > 0
-    rows = np.flatnonzero(keep)
+    out.dropped = int(finite.sum() - keep.sum())
+    return np.flatnonzero(keep)
+
+
+def _log_note(out: ChartData) -> str:
+    return f"; {out.dropped:,} values ≤ 0 left out on the log axis" if out.dropped else ""
+
+
+def _scatter(df, spec, out, max_points, seed) -> None:
+    _need(spec, "x", "y")
+    x, y = _xy(df, spec, out)
+    rows = _usable(x, y, spec, out)
     out.n_used = rows.size
     picked = rows[extreme_sample(x[rows], y[rows], max_points, seed)]
     out.arrays = {"x": x[picked], "y": y[picked], "rows": picked}
@@ -240,11 +249,12 @@ def _scatter(df, spec, out, max_points, seed) -> None:
     out.n_shown = picked.size
     if picked.size < rows.size:
         out.note = f"sample of {picked.size:,} of {rows.size:,} points (extremes kept)"
+    out.note = (out.note + _log_note(out)).lstrip("; ")
 
 
 def _colour(df: pd.DataFrame, name: str, picked: np.ndarray, out: ChartData) -> None:
     s = column(df, name)
-    if axis_type(s) == "number" and column_kind(s) == "numeric":
+    if axis_type(s) == "number":
         c = numbers(s)[picked]
         out.arrays["color"] = c
         out.arrays["color_type"] = "number"
@@ -258,7 +268,7 @@ def _colour(df: pd.DataFrame, name: str, picked: np.ndarray, out: ChartData) -> 
 def _line(df, spec, out, max_points, seed) -> None:
     _need(spec, "x", "y")
     x, y = _xy(df, spec, out)
-    keep = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
+    keep = _usable(x, y, spec, out)
     out.n_used = keep.size
     order = keep[np.argsort(x[keep], kind="stable")]
     picked = order[downsample_line(x[order], y[order], max_points)]
@@ -266,6 +276,7 @@ def _line(df, spec, out, max_points, seed) -> None:
     out.n_shown = picked.size
     if picked.size < order.size:
         out.note = f"{picked.size:,} of {order.size:,} points (MinMaxLTTB, min and max kept)"
+    out.note = (out.note + _log_note(out)).lstrip("; ")
 
 
 def downsample_line(x: np.ndarray, y: np.ndarray, n_out: int = MAX_CHART_POINTS) -> np.ndarray:
@@ -304,9 +315,10 @@ def _histogram(df, spec, out, max_points, seed) -> None:
         raise ChartError("a histogram needs a column for x")
     s = column(df, name)
     out.x_type = "date" if axis_type(s) == "date" else "number"
-    v = epoch_ms(s)[0] if out.x_type == "date" else numbers(s)
     if out.x_type == "date":
-        out.tz = epoch_ms(s.iloc[:1])[1]
+        v, out.tz = epoch_ms(s)
+    else:
+        v = numbers(s)
     _count_inf(v, name, out.infinite)
     edges, counts = histogram(v, log=spec.log_x)
     out.arrays = {"edges": edges, "counts": counts}
