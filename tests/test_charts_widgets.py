@@ -254,3 +254,19 @@ def test_brush_on_a_density_heat_map(diamonds):
     sel.selected_x, sel.selected_y = np.array([0.5, 1.0]), np.array([500.0, 3000.0])
     want = diamonds["carat"].between(0.5, 1.0) & diamonds["price"].between(500, 3000)
     assert s.data_panel.filter_rows == int(want.sum())
+
+
+def test_select_mode_off_gives_the_mouse_back_to_tooltips(diamonds):
+    s = lw.Studio(diamonds)
+    fig = s.chart("carat", "price")
+    sel = fig.interaction
+    sel.selected_x, sel.selected_y = np.array([1.0, 2.0]), np.array([1000.0, 5000.0])
+    assert s.data_panel.filter_rows > 0
+    s.charts_panel.controls.select_mode = False
+    assert fig.interaction is None
+    assert s.data_panel.filter_rows == -1  # leaving select mode clears the selection
+    s.chart("price", kind="histogram")  # a new figure keeps the mode
+    assert s.charts_panel.figure.interaction is None
+    s.charts_panel.controls.select_mode = True
+    assert isinstance(s.charts_panel.figure.interaction, bq.interacts.BrushIntervalSelector)
+    assert lw.chart(diamonds, "carat", "price").interaction is None  # no grid to filter

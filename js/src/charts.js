@@ -26,6 +26,8 @@ export default {
     const box = (k, label) => h("input", { cls: `lw-chart-${k}`, attrs: { type: "checkbox", "aria-label": label } });
     const logX = box("log_x", "log x axis");
     const logY = box("log_y", "log y axis");
+    const select = box("select", "select rows with the mouse");
+    select.addEventListener("change", () => { model.set("select_mode", select.checked); model.save_changes(); });
     const title = h("input", { cls: "lw-chart-title", attrs: { type: "text", placeholder: "title (optional)", "aria-label": "title" } });
     const btn = (cls, text, title, fn) => h("button", { cls: `lw-btn ${cls}`, text, attrs: { type: "button", title }, on: { click: fn } });
     const note = h("div", { cls: "lw-chart-note lw-muted", attrs: { "aria-live": "polite" } });
@@ -50,6 +52,8 @@ export default {
       h("div", { cls: "lw-toolbar" }, [
         h("label", { cls: "lw-field lw-inline" }, [logX, h("span", { text: "log x" })]),
         h("label", { cls: "lw-field lw-inline" }, [logY, h("span", { text: "log y" })]),
+        h("label", { cls: "lw-field lw-inline", attrs: { title: "on: drag (or click bars) to show only those rows in the Data tab; off: hover for tooltips" } },
+          [select, h("span", { text: "select rows" })]),
         title,
         btn("lw-primary lw-draw", "Draw", "draw the chart", draw),
         btn("lw-small lw-export-png", "PNG", "download the chart as PNG", () => model.send({ type: "export", format: "png" })),
@@ -72,6 +76,7 @@ export default {
       setOptions(agg, model.get("aggregations").map((a) => [a, a]), spec.agg ?? "count");
       logX.checked = !!spec.log_x;
       logY.checked = !!spec.log_y;
+      select.checked = model.get("select_mode") !== false;
       if (document.activeElement !== title) title.value = spec.title ?? "";
     }
     function renderNote() {
@@ -85,7 +90,7 @@ export default {
       brushed.textContent = b ? `selected on the chart: ${b} (the Data tab shows only these)` : "";
       brushBar.hidden = !b;
     }
-    for (const k of ["spec", "columns", "kinds", "aggregations"]) model.on(`change:${k}`, renderPickers);
+    for (const k of ["spec", "columns", "kinds", "aggregations", "select_mode"]) model.on(`change:${k}`, renderPickers);
     model.on("change:note", renderNote);
     model.on("change:drawn", renderNote);
     model.on("change:brushed", renderBrush);

@@ -67,3 +67,14 @@ test("note says what is shown; brush bar, clear, filter step and export", () => 
   model.set("error", "column 'x' is not in the data");
   assert.equal(el.querySelector(".lw-error").textContent, "column 'x' is not in the data");
 });
+
+test("select rows toggles the brush (off: tooltips)", () => {
+  const { model, el } = setup();
+  const select = el.querySelector("input.lw-chart-select");
+  assert.equal(select.checked, true);
+  select.checked = false;
+  select.dispatchEvent(new window.Event("change"));
+  assert.equal(model.get("select_mode"), false);
+  model.set("select_mode", true);
+  assert.equal(el.querySelector("input.lw-chart-select").checked, true);
+});

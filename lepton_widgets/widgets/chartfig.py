@@ -228,8 +228,9 @@ def _mark(m: MarkPlan, scales: dict) -> bq.Mark:
     return getattr(bq, m.cls)(scales={r: scales[n] for r, n in m.scales.items()}, **kw)
 
 
-def build(p: Plan) -> bq.Figure:
-    """A Figure from a plan (with a brush selector where the chart has one)."""
+def build(p: Plan, select: bool = True) -> bq.Figure:
+    """A Figure from a plan; with ``select``, a brush selector (or clickable bars) where the
+    chart has one. A brush takes the mouse: tooltips show only while none is set."""
     scales = {n: getattr(bq, cls)(**kw) for n, (cls, kw) in p.scales.items()}
     marks = [_mark(m, scales) for m in p.marks]
     options = {"fig_margin": dict(MARGIN), **p.figure}
@@ -237,7 +238,9 @@ def build(p: Plan) -> bq.Figure:
                     layout=dict(LAYOUT), animation_duration=0,
                     title_style={"fill": TEXT}, background_style={"fill": BACKGROUND},
                     legend_text={"fill": TEXT}, legend_location="top-left", **options)
-    if p.selector == "interval":
+    if not select:
+        pass
+    elif p.selector == "interval":
         fig.interaction = bq.interacts.BrushIntervalSelector(scale=scales["x"], marks=marks,
                                                              color="#f90")
     elif p.selector == "brush":
@@ -277,9 +280,9 @@ def update(fig: bq.Figure, p: Plan) -> bool:
     return True
 
 
-def figure(d: ChartData) -> bq.Figure:
-    """The bqplot Figure of reduced chart data."""
-    return build(plan(d))
+def figure(d: ChartData, select: bool = False) -> bq.Figure:
+    """The bqplot Figure of reduced chart data (tooltips on; no selector unless asked)."""
+    return build(plan(d), select)
 
 
 def _kw_code(kwargs: dict, refs: dict) -> list[str]:

@@ -52,6 +52,9 @@ class ChartControls(Panel):
     """What the chart shows when it is not every row (a sample, bins, an aggregate)."""
     brushed = t.Unicode("").tag(sync=True)
     """The brush's selection in words ("1,234 of 53,940 rows"); empty when none."""
+    select_mode = t.Bool(True).tag(sync=True)
+    """True: dragging on the chart selects rows for the Data tab; False: the mouse shows
+    tooltips instead (a brush takes the pointer events)."""
 
     def __init__(self, on_spec: Callable[[dict], None], on_export: Callable[[str], None],
                  on_clear: Callable[[], None], on_filter_step: Callable[[], None],
@@ -105,6 +108,9 @@ class ChartsPanel(ipw.VBox):
         self._brush: tuple | None = None  # (x range, y range or None) or ("categories", [..])
         self._last = 0.0
         self._pending = False
+        self._selector = None
+        self.controls.observe(lambda _c: self.controls.guarded(self._apply_mode),
+                              names="select_mode")
         self.refresh_columns()
 
     # --- drawing -------------------------------------------------------------------------
@@ -125,7 +131,9 @@ class ChartsPanel(ipw.VBox):
         self.clear_brush()
         if self.figure is None or not chartfig.update(self.figure, p):
             self.figure = chartfig.build(p)
+            self._selector = self.figure.interaction
             self._watch(self.figure)
+            self._apply_mode()
             self.holder.children = [self.figure]
         self.data, self.spec = data, spec
         with self.controls.hold_sync():
@@ -178,6 +186,14 @@ class ChartsPanel(ipw.VBox):
             raise ValueError(f"unknown export format {fmt!r}; use png or svg")
 
     # --- brushing ------------------------------------------------------------------------
+    def _apply_mode(self) -> None:
+        """Put the brush on the figure, or take it off so that tooltips show."""
+        if self.figure is None:
+            return
+        if not self.controls.select_mode:
+            self.clear_brush()
+        self.figure.interaction = self._selector if self.controls.select_mode else None
+
     def _watch(self, fig) -> None:
         for mark in fig.marks:
             if mark.interactions.get("click") == "select":
@@ -202,7 +218,7 @@ class ChartsPanel(ipw.VBox):
         self.brush(rng)
 
     def _on_pick(self, selected) -> None:
-        if self.data is None:
+        if self.data is None or not self.controls.select_mode:
             return
         shown = self.data.arrays["x"]
         picked = [] if selected is None else [shown[int(i)] for i in selected
