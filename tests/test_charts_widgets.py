@@ -270,3 +270,13 @@ def test_select_mode_off_gives_the_mouse_back_to_tooltips(diamonds):
     s.charts_panel.controls.select_mode = True
     assert isinstance(s.charts_panel.figure.interaction, bq.interacts.BrushIntervalSelector)
     assert lw.chart(diamonds, "carat", "price").interaction is None  # no grid to filter
+
+
+def test_a_replaced_figure_is_closed(diamonds):
+    s = lw.Studio(diamonds)
+    old = s.chart("carat", "price")
+    parts = [old, *old.marks, *old.axes, old.interaction, old.marks[0].scales["x"]]
+    assert all(w.comm is not None for w in parts)
+    s.chart("cut", kind="bar")
+    assert all(w.comm is None for w in parts)
+    assert s.charts_panel.figure.comm is not None

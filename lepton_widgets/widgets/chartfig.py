@@ -257,6 +257,16 @@ def build(p: Plan, select: bool = True) -> bq.Figure:
     return fig
 
 
+def close(fig: bq.Figure, selector=None) -> None:
+    """Close a figure that is no longer shown and the widgets it alone holds (their comms
+    would stay open otherwise)."""
+    parts = [*fig.marks, *fig.axes, selector, fig.interaction, fig]
+    scales = {id(sc): sc for m in fig.marks for sc in m.scales.values()}
+    for w in [*parts, *(m.tooltip for m in fig.marks), *scales.values()]:
+        if w is not None:
+            w.close()
+
+
 def signature(p: Plan) -> tuple:
     """What must match for a shown figure to take new data in place."""
     return (tuple((n, c, tuple(sorted(k.items()))) for n, (c, k) in p.scales.items()

@@ -130,11 +130,13 @@ class ChartsPanel(ipw.VBox):
         p = chartfig.plan(data)
         self.clear_brush()
         if self.figure is None or not chartfig.update(self.figure, p):
-            self.figure = chartfig.build(p)
-            self._selector = self.figure.interaction
+            old, self.figure = self.figure, chartfig.build(p)
+            old_selector, self._selector = self._selector, self.figure.interaction
             self._watch(self.figure)
             self._apply_mode()
             self.holder.children = [self.figure]
+            if old is not None:
+                chartfig.close(old, old_selector)
         self.data, self.spec = data, spec
         with self.controls.hold_sync():
             self.controls.spec = spec.to_dict()
