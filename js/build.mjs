@@ -1,7 +1,7 @@
 // One esbuild entry per panel: anywidget loads a single ESM file and cannot load split chunks.
 import { build } from "esbuild";
 
-const panels = ["grid", "clean", "features", "nlp", "model", "code"];
+const panels = ["grid", "clean", "features", "nlp", "model", "charts", "code"];
 await build({
   entryPoints: [...panels.map((p) => `src/${p}.js`), "src/studio.css"],
   bundle: true,

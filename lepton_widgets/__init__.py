@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Profile", "Recipe", "StepError", "Studio", "TrainError", "TrainResult", "__version__",
-    "datasets", "load_ipython_extension", "load_model", "metrics", "nlp", "plot", "profile",
-    "train",
-    "unload_ipython_extension",
+    "chart", "chart_code", "datasets", "load_ipython_extension", "load_model", "metrics", "nlp",
+    "plot", "profile", "train", "unload_ipython_extension",
 ]
 
 
@@ -70,6 +69,36 @@ def plot(y_true, y_pred, title: str = "Predicted vs actual"):
     from .widgets.charts import predicted_vs_actual
 
     return predicted_vs_actual(y_true, y_pred, title=title)
+
+
+def _chart_data(df, x, y, kind, options):
+    from .engine.chartdata import ChartSpec, chart_data
+
+    spec = ChartSpec(kind=kind, x=x, y=y, **options)
+    corr = None
+    if spec.kind == "heatmap" and (x is None or y is None):
+        corr = profile(df).to_dict().get("correlations")
+    return chart_data(df, spec, corr)
+
+
+def chart(df, x: str | None = None, y: str | None = None, kind: str = "auto", **options: Any):
+    """A bqplot Figure of ``df`` with the data reduced in the kernel (any row count).
+
+    ``kind``: auto (from the column types), scatter, line, bar, histogram, box or heatmap;
+    ``options``: ``color``, ``size``, ``agg`` (count, mean, sum), ``log_x``, ``log_y``,
+    ``title``. The title says when the chart shows a sample or an aggregate.
+    """
+    from .widgets.chartfig import figure
+
+    return figure(_chart_data(df, x, y, kind, options))
+
+
+def chart_code(df, x: str | None = None, y: str | None = None, kind: str = "auto",
+               **options: Any) -> str:
+    """The bqplot code that rebuilds :func:`chart` with the same arguments."""
+    from .widgets.chartfig import code
+
+    return code(_chart_data(df, x, y, kind, options))
 
 
 def load_ipython_extension(ipython) -> None:

@@ -183,3 +183,23 @@ def test_nlp_on_text_with_gaps_d14():
     assert (out["sentiment"]["scored"], out["sentiment"]["missing"]) == (15, 5)
     keywords = lw.Recipe().add("keywords", columns=["t"], top=1).apply(df)["t_keywords"]
     assert keywords.tolist()[:4] == ["good", None, "", "bad"]
+@pytest.mark.parametrize("name", list(CASES))
+def test_charts_draw_or_say_why(name):
+    """Every column alone and next to every other (the first five) charts with its default
+    kind, or a ChartError names the column; never another exception."""
+    from lepton_widgets.engine.chartdata import ChartError
+    from lepton_widgets.engine.labels import display_names
+    from lepton_widgets.widgets.chartfig import payload_bytes
+
+    df = CASES[name]
+    before = df.copy(deep=True)
+    names = display_names(df.columns)[:5]
+    for x in names:
+        for y in [None, *names]:
+            try:
+                fig = lw.chart(df, x, y)
+            except ChartError as exc:
+                assert repr(x) in str(exc) or repr(y) in str(exc) or "numeric" in str(exc)
+                continue
+            assert payload_bytes(fig) < 1024 * 1024
+    pd.testing.assert_frame_equal(df, before)

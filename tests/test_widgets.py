@@ -30,14 +30,14 @@ def initial_state_bytes(widget) -> int:
 def test_studio_opens_on_titanic(titanic):
     before = titanic.copy(deep=True)
     s = lw.Studio(titanic)
-    assert s.tabs.titles == ("Data", "Clean", "Features", "NLP", "Model", "Code")
+    assert s.tabs.titles == ("Data", "Clean", "Features", "NLP", "Model", "Charts", "Code")
     assert s.data_panel.shape == [891, 15]
     assert [c["name"] for c in s.data_panel.columns][:3] == ["survived", "pclass", "sex"]
     assert s.data_panel.profile_status == "ready"
     assert s.data_panel.findings[0]["text"].startswith("deck is missing in 77%")
     total = sum(initial_state_bytes(w) for w in (s.data_panel, s.clean_panel, s.features_panel,
                                                  s.nlp_panel.controls, s.model_panel.controls,
-                                                 s.code_panel))
+                                                 s.charts_panel.controls, s.code_panel))
     assert total < transport.MAX_INITIAL_STATE_BYTES
     pd.testing.assert_frame_equal(titanic, before)
 
@@ -300,7 +300,7 @@ def test_model_settings_from_the_panel(titanic):
 
 def test_features_tab_preview_and_use(titanic):
     s = lw.Studio(titanic.drop(columns=["alive"]))
-    assert s.tabs.titles == ("Data", "Clean", "Features", "NLP", "Model", "Code")
+    assert s.tabs.titles == ("Data", "Clean", "Features", "NLP", "Model", "Charts", "Code")
     panel = s.features_panel
     message(panel, {"type": "preview", "target": "survived",
                     "options": {"scale": "minmax", "encode": "ordinal", "select": "", "pca": ""}})

@@ -184,7 +184,9 @@ export default {
       const [r, c] = model.get("shape");
       const k = model.get("index_columns");
       const extra = k ? ` (+ ${k} index column${k > 1 ? "s" : ""})` : "";
-      shapeText.textContent = `${fmt(r)} rows × ${fmt(c)} column${c === 1 ? "" : "s"}${extra}`;
+      const kept = model.get("filter_rows") ?? -1;
+      const rows = kept >= 0 ? `${fmt(kept)} of ${fmt(r)} rows (${model.get("filter_label")})` : `${fmt(r)} rows`;
+      shapeText.textContent = `${rows} × ${fmt(c)} column${c === 1 ? "" : "s"}${extra}`;
     }
 
     function renderProfile() {
@@ -210,6 +212,13 @@ export default {
       renderShape();
       request();
     });
+    const onFilter = () => { // a brush on a chart: page the rows it keeps from the top
+      offset = 0;
+      renderShape();
+      request();
+    };
+    model.on("change:filter_rows", onFilter);
+    model.on("change:filter_label", onFilter);
     model.on("change:profiles", renderProfile);
     model.on("change:findings", renderProfile);
     model.on("change:profile_status", renderProfile);

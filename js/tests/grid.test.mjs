@@ -79,3 +79,16 @@ test("search asks the kernel after typing pauses and shows the matching count", 
              [pageBytes([["x", "1"]], [0, 1])]);
   assert.equal(el.querySelector(".lw-range").textContent, "rows 1–1 of 1 matching (120 in all)");
 });
+
+test("a brush on a chart: the shape says how many rows it keeps; the grid pages from the top", () => {
+  const { model, el } = setup();
+  const before = model.sent.length;
+  model.state.filter_rows = 7;
+  model.set("filter_label", "brushed on chart");
+  assert.equal(el.querySelector(".lw-shape").textContent, "7 of 120 rows (brushed on chart) × 2 columns");
+  assert.equal(model.sent.at(-1).offset, 0);
+  assert.ok(model.sent.length > before);
+  model.state.filter_label = "";
+  model.set("filter_rows", -1);
+  assert.equal(el.querySelector(".lw-shape").textContent, "120 rows × 2 columns");
+});

@@ -120,6 +120,20 @@ class PageSource:
         self.names = display_names(self.view.columns)
         self._orders: dict[tuple[int, bool], np.ndarray] = {}
         self._matches: dict[str, np.ndarray] = {}
+        self.row_filter: np.ndarray | None = None  # sorted positions a view filter keeps
+
+    def set_row_filter(self, keep: np.ndarray | None) -> None:
+        """Show only some rows (a brush on a chart): a boolean mask over the rows or their
+        positions; None shows every row again. Sort and search combine with it."""
+        if keep is None:
+            self.row_filter = None
+            return
+        keep = np.asarray(keep)
+        if keep.dtype == bool:
+            if keep.size != self.shape[0]:
+                raise ValueError(f"row mask has {keep.size:,} values for {self.shape[0]:,} rows")
+            keep = np.flatnonzero(keep)
+        self.row_filter = np.unique(keep.astype("int64"))
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -187,14 +201,18 @@ class PageSource:
         Columns are named ``c<position>`` in the Arrow table; their display names are in
         the metadata, so duplicate or odd names never collide. ``__row`` holds the row
         label (the integer index, or the position when the index is shown as columns).
-        With ``query``, only matching rows are paged (``n_matching`` says how many).
+        With ``query`` or a row filter, only those rows are paged (``n_matching`` says how
+        many).
         """
         n_rows, n_cols = self.shape
-        rows = None  # positions in view order, when a search narrows them
+        rows = None  # positions in view order, when a search or a view filter narrows them
         if sort is not None and not 0 <= int(sort[0]) < n_cols:
             raise ValueError(f"there is no column {sort[0]} to sort by")
-        if query.strip():
-            found = self.matches(query)
+        found = self.matches(query) if query.strip() else None
+        if self.row_filter is not None:
+            found = self.row_filter if found is None else np.intersect1d(
+                found, self.row_filter, assume_unique=True)
+        if found is not None:
             if sort is not None:
                 order = self.order(int(sort[0]), bool(sort[1]))
                 keep = np.zeros(n_rows, dtype=bool)

@@ -56,6 +56,10 @@ class DataPanel(Panel):
     """'ready', or what the sidebar should say (progress, a cap, an error)."""
     profiling = t.Bool(False).tag(sync=True)
     """True while a background profile runs (cards appear as columns finish)."""
+    filter_label = t.Unicode("").tag(sync=True)
+    """Why only some rows are shown ("brushed on chart"); empty when every row is."""
+    filter_rows = t.Int(-1).tag(sync=True)
+    """Rows the view filter keeps (-1: no filter). The grid then pages only those."""
 
     def __init__(self, df: pd.DataFrame, on_fix: Callable[[Step], object] | None = None,
                  **kwargs) -> None:
@@ -74,6 +78,7 @@ class DataPanel(Panel):
             self.shape = [int(df.shape[0]), int(df.shape[1])]
             self.index_columns = self._source.index_columns
             self.columns = self._source.schema()
+            self.filter_label, self.filter_rows = "", -1
             self.version += 1
             self.error = ""
         self._profile_token = object()
@@ -135,6 +140,18 @@ class DataPanel(Panel):
             self.profile_status = "ready" if len(prof.columns) <= shown else (
                 f"cards for the first {shown:,} of {len(prof.columns):,} columns; "
                 "lepton_widgets.profile(df) has them all")
+
+    def set_row_filter(self, keep, label: str = "brushed on chart") -> None:
+        """Show only the rows of a boolean mask (or positions); None shows all again.
+
+        A view filter, not a recipe step: the data and the recipe stay as they are.
+        """
+        assert self._source is not None
+        self._source.set_row_filter(keep)
+        rows = self._source.row_filter
+        with self.hold_sync():
+            self.filter_rows = -1 if rows is None else int(rows.size)
+            self.filter_label = "" if rows is None else label
 
     def page(self, offset: int = 0, limit: int | None = None, col_offset: int = 0,
              sort: tuple[int, bool] | None = None, query: str = "") -> tuple[dict, bytes]:

@@ -1,14 +1,16 @@
-"""The Studio: Data, Clean, Features, NLP, Model and Code tabs around one engine session."""
+"""The Studio: Data, Clean, Features, NLP, Model, Charts and Code tabs around one session."""
 
 from __future__ import annotations
 
 import ipywidgets as ipw
 import pandas as pd
 
+from ..engine.chartdata import ChartSpec
 from ..engine.models import TrainResult
 from ..engine.recipe import Recipe
 from ..engine.session import Session
 from ..engine.steps import Step
+from .chartpanel import ChartsPanel
 from .clean import CleanPanel
 from .code import CodePanel
 from .features import FeaturesPanel
@@ -16,7 +18,7 @@ from .grid import DataPanel
 from .model import ModelPanel
 from .nlp import NLPPanel
 
-TABS = ("Data", "Clean", "Features", "NLP", "Model", "Code")
+TABS = ("Data", "Clean", "Features", "NLP", "Model", "Charts", "Code")
 
 
 class Studio(ipw.VBox):
@@ -35,9 +37,12 @@ class Studio(ipw.VBox):
         self.features_panel = FeaturesPanel(self.session)
         self.nlp_panel = NLPPanel(self.session)
         self.model_panel = ModelPanel(self.session)
+        self.charts_panel = ChartsPanel(self.session, grid=self.data_panel)
         self.code_panel = CodePanel(code=self.session.code())
+        self.charts_panel.on_code = self._show_code
         self.tabs = ipw.Tab(children=[self.data_panel, self.clean_panel, self.features_panel,
-                                      self.nlp_panel, self.model_panel, self.code_panel],
+                                      self.nlp_panel, self.model_panel, self.charts_panel,
+                                      self.code_panel],
                             titles=TABS)
         super().__init__([self.tabs])
         self.add_class("lepton-studio")
@@ -51,12 +56,16 @@ class Studio(ipw.VBox):
             self.features_panel.guarded(self.features_panel.refresh)
             self.nlp_panel.controls.guarded(self.nlp_panel.refresh)
             self.model_panel.controls.guarded(self.model_panel.refresh)
+            self.charts_panel.controls.guarded(self.charts_panel.refresh)
         elif what == "model" and self.session.result is not None:
             result = self.session.result
             controls = self.model_panel.controls
             controls.on_main(lambda: controls.guarded(self.model_panel.show_result, result))
+        self.code_panel.on_main(self._show_code)
+
+    def _show_code(self) -> None:
         code = self.code_panel
-        code.on_main(lambda: code.guarded(setattr, code, "code", self.session.code()))
+        code.guarded(setattr, code, "code", self.code)
 
     # --- the same actions from Python --------------------------------------------------
     @property
@@ -75,7 +84,21 @@ class Studio(ipw.VBox):
 
     @property
     def code(self) -> str:
-        return self.session.code()
+        """The recipe and model code, then the bqplot code of the chart shown."""
+        chart = self.chart_code
+        return self.session.code() + (f"\n# --- chart ---\n{chart}\n" if chart else "")
+
+    @property
+    def chart_code(self) -> str:
+        """bqplot code that rebuilds the Charts tab's chart from ``df`` (after transform)."""
+        return self.charts_panel.code()
+
+    def chart(self, x: str | None = None, y: str | None = None, kind: str = "auto",
+              **options: object):
+        """Draw a chart in the Charts tab (``color``, ``size``, ``agg``, ``log_x``,
+        ``log_y``, ``title``) and return its bqplot Figure."""
+        self.charts_panel.show(ChartSpec(kind=kind, x=x, y=y, **options))  # type: ignore[arg-type]
+        return self.charts_panel.figure
 
     def add_step(self, step: Step | str, **params: object) -> list[str]:
         """Add a cleaning step (``studio.add_step("fill_missing", columns=["age"], ...)``)."""
