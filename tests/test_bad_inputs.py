@@ -183,6 +183,8 @@ def test_nlp_on_text_with_gaps_d14():
     assert (out["sentiment"]["scored"], out["sentiment"]["missing"]) == (15, 5)
     keywords = lw.Recipe().add("keywords", columns=["t"], top=1).apply(df)["t_keywords"]
     assert keywords.tolist()[:4] == ["good", None, "", "bad"]
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_charts_draw_or_say_why(name):
     """Every column alone and next to every other (the first five) charts with its default
