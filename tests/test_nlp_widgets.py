@@ -184,6 +184,7 @@ def test_nlp_leaderboard_compares_linear_and_text_network(sms_small):
     while not panel.live.history and time.monotonic() < deadline:
         time.sleep(0.05)
     message(c, {"type": "stop"})
+    assert c.message == "stopping after the current batch…"
     panel.wait(120)
     assert c.status == "stopped"
     assert c.message.startswith("stopped early: stopped by you during epoch")

@@ -98,6 +98,7 @@ class NLPPanel(ipw.VBox):
         self._token = object()
         self._stop = threading.Event()
         self._board_key: tuple = ()
+        self._network = False  # the running job trains a network (Stop ends it mid-fit)
         self.results: dict = {}
         """The ``TrainResult`` of each classifier on the board, by key."""
         self.controls.choices = nb.classifier_choices()
@@ -141,6 +142,7 @@ class NLPPanel(ipw.VBox):
             c.status, c.progress, c.message, c.result = "running", 0.0, "starting…", {}
         self.chart.children = []
         token = self._token = object()
+        self._network = False
         df = self.session.current
         if background:
             self._job = WORKERS.submit(self._work, df, label, group, token)
@@ -148,13 +150,16 @@ class NLPPanel(ipw.VBox):
             self._work(df, label, group, token)
 
     def stop(self) -> None:
-        """End the running analysis (between its parts) or training (between models)."""
+        """End the running analysis (between its parts) or a network's training (after the
+        current batch, keeping its best weights; a linear fit runs to its end)."""
         if self._job is None or self._job.done():
             return
         self._token = object()
         self._stop.set()
         with self.controls.hold_sync():
-            self.controls.status, self.controls.message = "stopped", "stopped"
+            self.controls.status = "stopped"
+            self.controls.message = ("stopping after the current batch…"
+                                     if self._network else "stopped")
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until background work ends."""
@@ -251,7 +256,7 @@ class NLPPanel(ipw.VBox):
             c.model, c.error, c.classifier = model, "", {}
             c.status, c.progress = "running", 0.0
             c.message = f"training {spec['label']} for {by}…"
-        network = "text" not in spec
+        network = self._network = "text" not in spec
         if network:
             self.live.reset(spec["label"])
         self.training.children = [self.live.figure] if network else []
@@ -269,8 +274,9 @@ class NLPPanel(ipw.VBox):
 
         def progress(fraction: float, message: str) -> None:
             def show() -> None:
-                with c.hold_sync():
-                    c.progress, c.message = fraction, message
+                if not self._stop.is_set():  # keep "stopping…" in view
+                    with c.hold_sync():
+                        c.progress, c.message = fraction, message
             c.on_main(show)
 
         def epoch(record: dict) -> None:
