@@ -16,6 +16,7 @@ import traitlets as t
 from ..engine import jsonsafe, nlp
 from ..engine import labels as lb
 from ..engine.models import TrainingStopped
+from ..engine.models.registry import missing_extra
 from ..engine.nlp import board as nb
 from ..engine.session import Session
 from ..engine.steps import make_step
@@ -239,7 +240,7 @@ class NLPPanel(ipw.VBox):
             raise ValueError(f"no text classifier {model!r}; choose one of "
                              f"{', '.join(nb.CLASSIFIERS)}")
         spec = nb.CLASSIFIERS[model]
-        if (why := nb.missing_extra(spec["model"])) is not None:
+        if (why := missing_extra(spec["model"])) is not None:
             raise ValueError(why)
         by = by or self.controls.by
         if not by:
@@ -247,8 +248,9 @@ class NLPPanel(ipw.VBox):
         column = column or self.controls.column
         _, target = self._labels(column, by)
         c = self.controls
-        # another column, label or data (rows, recipe steps): a new board
-        key = (column, by, self.session.current.shape, self.session.recipe.to_json())
+        # another column, label, data (rows, recipe steps) or feature options: a new board
+        key = (column, by, self.session.current.shape, self.session.recipe.to_json(),
+               self.session.features)
         if key != self._board_key:
             self._board_key, self.results = key, {}
             c.board, c.board_for = [], f"{by} from {column}"
