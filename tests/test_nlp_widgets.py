@@ -126,3 +126,99 @@ def test_text_classifier_from_the_features_and_model_tabs(sms):
     spam = next(r for r in controls.per_class if r["class"] == "spam")
     assert spam["f1"] == pytest.approx(0.916, abs=0.005)
     assert "TfidfVectorizer(max_features=500, min_df=2)" in s.code
+
+
+@pytest.fixture(scope="module")
+def sms_small(sms) -> pd.DataFrame:
+    from sklearn.model_selection import train_test_split
+
+    small, _ = train_test_split(sms, train_size=1500, stratify=sms["Label"], random_state=0)
+    return small
+
+
+def _row_matches(row: dict, result) -> None:
+    assert row["accuracy"] == pytest.approx(result.metrics["accuracy"])
+    assert row["balanced_accuracy"] == pytest.approx(result.metrics["balanced_accuracy"])
+    assert row["f1_macro"] == pytest.approx(result.metrics["f1_macro"])
+    assert row["f1"] == [[str(r["class"]), pytest.approx(r["f1"])] for r in result.per_class]
+    assert row["test_rows"] == len(result.X_test) == 300
+
+
+def test_nlp_leaderboard_compares_linear_and_text_network(sms_small):
+    pytest.importorskip("torch")
+    import json
+    import time
+
+    s = lw.Studio(sms_small)
+    panel, c = s.nlp_panel, s.nlp_panel.controls
+    assert [k for k, _, why in c.choices if not why] == ["tfidf_linear", "transformer", "gru"]
+    message(c, {"type": "train", "column": "SMS", "by": "Label", "model": "tfidf_linear"})
+    panel.wait(120)
+    assert (c.status, c.error, len(c.board), c.board_for) == ("done", "", 1, "Label from SMS")
+    assert panel.training.children == ()  # no loss chart for the linear model
+    panel.train_classifier("SMS", "Label", model="transformer", params={"epochs": 3})
+    panel.wait(120)
+    assert (c.status, c.error) == ("done", "")
+    assert [r["key"] for r in c.board] == sorted(
+        ["tfidf_linear", "transformer"], key=lambda k: -panel.results[k].metrics[
+            "balanced_accuracy"])
+    for row in c.board:
+        _row_matches(row, panel.results[row["key"]])
+        assert row["seconds"] > 0
+        assert row["stopped"] is False
+    linear, net = panel.results["tfidf_linear"], panel.results["transformer"]
+    pd.testing.assert_index_equal(linear.X_test.index, net.X_test.index)  # one split
+    assert (net.pipeline[-1].arch, net.pipeline[-1].epochs) == ("transformer", 3)
+    assert 1 <= len(panel.live.history) <= 3  # the loss chart filled, epoch by epoch
+    assert panel.training.children == (panel.live.figure,)
+    json.dumps(c.board)
+    frame = panel.leaderboard
+    assert list(frame.columns) == ["model", "accuracy", "balanced_accuracy", "f1_macro",
+                                   "f1 ham", "f1 spam", "seconds", "stopped"]
+    assert set(frame["model"]) == {"TF-IDF + logistic regression", "Text network (Transformer)"}
+    assert frame["balanced_accuracy"].is_monotonic_decreasing
+
+    # Stop during a long run: its row replaces the earlier one, marked as stopped early
+    panel.train_classifier("SMS", "Label", model="transformer", params={"epochs": 200})
+    deadline = time.monotonic() + 60
+    while not panel.live.history and time.monotonic() < deadline:
+        time.sleep(0.05)
+    message(c, {"type": "stop"})
+    assert c.message == "stopping after the current batch…"
+    panel.wait(120)
+    assert c.status == "stopped"
+    assert c.message.startswith("stopped early: stopped by you during epoch")
+    assert len(c.board) == 2
+    row = next(r for r in c.board if r["key"] == "transformer")
+    assert row["stopped"] is True
+    _row_matches(row, panel.results["transformer"])
+    assert panel.results["transformer"].pipeline[-1].n_epochs_ < 200
+
+
+def test_nlp_leaderboard_replaces_a_retrained_model_and_starts_anew_per_label(sms_small):
+    df = sms_small.assign(Length=(sms_small["SMS"].str.len() > 80).map({True: "long",
+                                                                          False: "short"}))
+    s = lw.Studio(df)
+    panel, c = s.nlp_panel, s.nlp_panel.controls
+    for _ in range(2):
+        panel.train_classifier("SMS", "Label", background=False)
+    assert (len(c.board), c.board_for) == (1, "Label from SMS")
+    _row_matches(c.board[0], panel.results["tfidf_linear"])
+    panel.train_classifier("SMS", "Length", background=False)
+    assert (len(c.board), c.board_for) == (1, "Length from SMS")
+    assert c.board[0]["f1"][0][0] == "long"
+    assert list(panel.results) == ["tfidf_linear"]
+    message(c, {"type": "train", "column": "SMS", "by": "Label", "model": "bert"})
+    assert c.error == "no text classifier 'bert'; choose one of tfidf_linear, transformer, gru"
+
+
+def test_nlp_text_networks_name_the_install_line_without_torch(no_torch, sms_small):
+    s = lw.Studio(sms_small)
+    c = s.nlp_panel.controls
+    line = ("Text network (PyTorch Transformer on a text column) needs PyTorch: "
+            "pip install 'lepton-widgets[torch]'")
+    assert c.choices == [["tfidf_linear", "TF-IDF + logistic regression", ""],
+                         ["transformer", "Text network (Transformer)", line],
+                         ["gru", "Text network (GRU)", line]]
+    message(c, {"type": "train", "column": "SMS", "by": "Label", "model": "gru"})
+    assert (c.error, c.status, c.board) == (line, "idle", [])

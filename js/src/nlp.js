@@ -1,5 +1,6 @@
 // NLP tab: text profile, keywords, sentiment and entities of one text column; results
-// added to the frame as recipe steps; a text classifier. Charts are bqplot, below.
+// added to the frame as recipe steps; text classifiers and their leaderboard. Charts are
+// bqplot, below.
 import { errorBox, fmt, h, pct, setOptions, table } from "./util.js";
 
 const METRIC_NAMES = { accuracy: "accuracy", balanced_accuracy: "balanced accuracy", f1_macro: "F1 (macro)", roc_auc: "ROC AUC" };
@@ -51,6 +52,28 @@ function sentimentSection(r) {
   ]);
 }
 
+/** The classifier picker's options: [key, label, why_not]; one that cannot be trained here is
+ * disabled, and the note under it holds the install line. */
+export function renderChoices(select, note, choices, chosen) {
+  setOptions(select, choices.map(([k, label, why]) => [k, why ? `${label} (unavailable)` : label]), chosen);
+  choices.forEach(([, , why], i) => { select.options[i].disabled = Boolean(why); });
+  if (choices.some(([k]) => k === chosen)) select.value = chosen; // (happy-dom can keep a stale index)
+  note.textContent = [...new Set(choices.map((c) => c[2]).filter(Boolean))].join("; ");
+  note.hidden = !note.textContent;
+}
+
+/** The leaderboard: every classifier trained for one text column and label, best first. */
+export function boardSection(rows, what) {
+  if (!rows.length) return [];
+  return [
+    h("h4", { text: `Leaderboard: ${what} (same held-out test split, best balanced accuracy first)` }),
+    table(["model", "accuracy", "balanced accuracy", "F1 (macro)", "F1 by class", "seconds"],
+      rows.map((r) => [r.stopped ? `${r.model} (stopped early)` : r.model, fmt(r.accuracy), fmt(r.balanced_accuracy),
+        fmt(r.f1_macro), r.f1.map(([c, v]) => `${c} ${fmt(v)}`).join(", "), fmt(r.seconds)]),
+      "lw-table lw-nlp-board"),
+  ];
+}
+
 function entitySection(r) {
   const e = r.entities;
   const kinds = e.kinds.map((k) => k.kind);
@@ -78,7 +101,10 @@ export default {
     const body = h("div", { cls: "lw-nlp-body" });
     const top = h("input", { cls: "lw-nlp-top", attrs: { type: "text", value: "3", size: "3", "aria-label": "keywords per text" } });
     const add = (what) => model.send({ type: "add", what, column: column.value, top: Number.parseInt(top.value, 10) || 3, by: by.value });
-    const train = button("Train classifier", "lw-nlp-train", () => model.send({ type: "train", column: column.value, by: by.value }));
+    const picker = h("select", { cls: "lw-nlp-model", attrs: { "aria-label": "classifier" } });
+    const pickerNote = h("span", { cls: "lw-muted lw-nlp-model-note" });
+    const train = button("Train classifier", "lw-nlp-train", () => model.send({ type: "train", column: column.value, by: by.value, model: picker.value }));
+    const board = h("div", { cls: "lw-nlp-leaderboard" });
     const added = h("div", { cls: "lw-nlp-added", attrs: { "aria-live": "polite" } });
     const classifier = h("div", { cls: "lw-nlp-classifier" });
     const field = (label, input) => h("label", { cls: "lw-field lw-inline" }, [h("span", { text: label }), input]);
@@ -92,10 +118,10 @@ export default {
         button("+ sentiment", "lw-small lw-nlp-add-sentiment", () => add("sentiment")),
         button("+ entity counts", "lw-small lw-nlp-add-entities", () => add("entities")),
         button("+ keywords", "lw-small lw-nlp-add-keywords", () => add("keywords")), field("per text", top),
-        train,
+        picker, train, pickerNote,
         button("+ predicted label", "lw-small lw-nlp-add-prediction", () => add("prediction")),
       ]),
-      added, classifier, body,
+      added, board, classifier, body,
     ]));
 
     function renderPickers() {
@@ -103,10 +129,12 @@ export default {
       setOptions(column, cols.length ? cols.map((c) => [c, c]) : [["", "(no free-text column)"]], model.get("column"));
       setOptions(by, [["", "(none)"], ...model.get("groups").map((c) => [c, c])], model.get("by"));
       for (const b of el.querySelectorAll(".lw-nlp-actions button, .lw-nlp-analyze")) b.disabled = !cols.length || model.get("status") === "running";
-      train.disabled ||= !by.value;
+      renderChoices(picker, pickerNote, model.get("choices"), model.get("model"));
+      train.disabled ||= !by.value || !picker.value || picker.options[picker.selectedIndex]?.disabled === true;
       el.querySelector(".lw-nlp-add-prediction").disabled = train.disabled;
     }
     by.addEventListener("change", renderPickers);
+    picker.addEventListener("change", () => { model.set("model", picker.value); model.save_changes(); });
     function renderStatus() {
       const status = model.get("status");
       bar.value = model.get("progress");
@@ -133,16 +161,21 @@ export default {
       const a = model.get("added");
       added.textContent = a.length ? `added columns: ${a.join(", ")} (see the Clean and Code tabs)` : "";
     }
-    for (const k of ["columns", "groups", "column", "by"]) model.on(`change:${k}`, renderPickers);
+    function renderBoard() {
+      board.replaceChildren(...boardSection(model.get("board"), model.get("board_for")));
+    }
+    for (const k of ["columns", "groups", "column", "by", "choices", "model"]) model.on(`change:${k}`, renderPickers);
     for (const k of ["status", "progress", "message"]) model.on(`change:${k}`, renderStatus);
     model.on("change:result", renderResult);
     model.on("change:classifier", renderClassifier);
     model.on("change:added", renderAdded);
+    for (const k of ["board", "board_for"]) model.on(`change:${k}`, renderBoard);
     model.on("change:error", () => errorBox(err, model.get("error")));
     renderStatus();
     renderResult();
     renderClassifier();
     renderAdded();
+    renderBoard();
     errorBox(err, model.get("error"));
   },
 };

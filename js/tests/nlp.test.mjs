@@ -20,10 +20,15 @@ const RESULT = {
     by_group: [{ group: "spam", url: 0.5 }] },
 };
 
+const CHOICES = [["tfidf_linear", "TF-IDF + logistic regression", ""],
+  ["transformer", "Text network (Transformer)", ""], ["gru", "Text network (GRU)", ""]];
+const LINE = "Text network (PyTorch Transformer on a text column) needs PyTorch: pip install 'lepton-widgets[torch]'";
+
 function setup(state = {}) {
   const model = new FakeModel({
     columns: ["SMS"], groups: ["Label"], column: "SMS", by: "Label", status: "idle", progress: 0,
-    message: "", result: {}, classifier: {}, added: [], error: "", ...state,
+    message: "", result: {}, classifier: {}, added: [], error: "", choices: CHOICES,
+    model: "tfidf_linear", board: [], board_for: "", ...state,
   });
   const el = document.createElement("div");
   panel.render({ model, el });
@@ -40,7 +45,7 @@ test("Analyze, add and train send the chosen column and group", () => {
   el.querySelector(".lw-nlp-add-prediction").dispatchEvent(new window.Event("click"));
   assert.equal(model.sent.at(-1).what, "prediction");
   el.querySelector(".lw-nlp-train").dispatchEvent(new window.Event("click"));
-  assert.deepEqual(model.sent.at(-1), { type: "train", column: "SMS", by: "Label" });
+  assert.deepEqual(model.sent.at(-1), { type: "train", column: "SMS", by: "Label", model: "tfidf_linear" });
 });
 
 test("no text column: buttons are off; no group: no classifier", () => {
@@ -76,4 +81,50 @@ test("results render as text, never as markup", () => {
   assert.deepEqual(model.sent.at(-1), { type: "stop" });
   model.set("error", "column 'n' holds int64 values, not text");
   assert.equal(el.querySelector(".lw-error").hidden, false);
+});
+
+test("the classifier picker sends its choice; without torch the networks are off with the install line", () => {
+  const { model, el } = setup();
+  const picker = el.querySelector(".lw-nlp-model");
+  assert.deepEqual([...picker.options].map((o) => [o.value, o.textContent, o.disabled]),
+    [["tfidf_linear", "TF-IDF + logistic regression", false], ["transformer", "Text network (Transformer)", false],
+      ["gru", "Text network (GRU)", false]]);
+  assert.equal(el.querySelector(".lw-nlp-model-note").hidden, true);
+  picker.value = "gru";
+  picker.dispatchEvent(new window.Event("change"));
+  assert.equal(model.get("model"), "gru");
+  model.set("status", "done"); // a re-render keeps the choice
+  el.querySelector(".lw-nlp-train").dispatchEvent(new window.Event("click"));
+  assert.deepEqual(model.sent.at(-1), { type: "train", column: "SMS", by: "Label", model: "gru" });
+
+  const { el: off } = setup({ choices: [CHOICES[0], [...CHOICES[1].slice(0, 2), LINE], [...CHOICES[2].slice(0, 2), LINE]] });
+  assert.deepEqual([...off.querySelectorAll(".lw-nlp-model option")].map((o) => [o.textContent, o.disabled]),
+    [["TF-IDF + logistic regression", false], ["Text network (Transformer) (unavailable)", true],
+      ["Text network (GRU) (unavailable)", true]]);
+  const note = off.querySelector(".lw-nlp-model-note");
+  assert.equal(note.textContent, LINE);
+  assert.equal(note.hidden, false);
+  assert.equal(off.querySelector(".lw-nlp-train").disabled, false); // the linear model still trains
+});
+
+test("the leaderboard lists every run as text, best first as sent", () => {
+  const { model, el } = setup();
+  assert.equal(el.querySelector(".lw-nlp-board"), null);
+  model.set("board_for", "Label from <i>SMS</i>");
+  model.set("board", [
+    { key: "transformer", model: "Text network (Transformer)", accuracy: 0.97, balanced_accuracy: 0.951,
+      f1_macro: 0.937, f1: [["ham", 0.9826], ["<b>spam</b>", 0.8916]], seconds: 7.25, test_rows: 300, stopped: true },
+    { key: "tfidf_linear", model: "TF-IDF + logistic regression", accuracy: 0.9867, balanced_accuracy: 0.95,
+      f1_macro: 0.9699, f1: [["ham", 0.9924], ["<b>spam</b>", 0.9474]], seconds: 2.1, test_rows: 300, stopped: false },
+  ]);
+  assert.equal(el.querySelector(".lw-nlp-leaderboard h4").textContent,
+    "Leaderboard: Label from <i>SMS</i> (same held-out test split, best balanced accuracy first)");
+  const rows = [...el.querySelectorAll(".lw-nlp-board tbody tr")].map((tr) => [...tr.cells].map((td) => td.textContent));
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0][0], "Text network (Transformer) (stopped early)");
+  assert.equal(rows[0][4], "ham 0.9826, <b>spam</b> 0.8916");
+  assert.equal(rows[1][0], "TF-IDF + logistic regression");
+  assert.equal(el.querySelectorAll(".lw-nlp-leaderboard b, .lw-nlp-leaderboard i").length, 0);
+  model.set("board", []);
+  assert.equal(el.querySelector(".lw-nlp-board"), null);
 });

@@ -1,26 +1,30 @@
 """NLP tab: text profile, keywords, sentiment and entities of a text column; results added
-to the frame as recipe steps; a TF-IDF + linear classifier through the Model tab's train."""
+to the frame as recipe steps; text classifiers (TF-IDF + linear, text networks) trained
+through the Model tab's train and compared on one leaderboard."""
 
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import Future, wait
 from dataclasses import replace
 
 import ipywidgets as ipw
+import pandas as pd
 import traitlets as t
 
 from ..engine import jsonsafe, nlp
 from ..engine import labels as lb
 from ..engine.models import TrainingStopped
+from ..engine.models.registry import missing_extra
+from ..engine.nlp import board as nb
 from ..engine.session import Session
 from ..engine.steps import make_step
 from . import nlp_charts
 from ._base import WORKERS, Panel, static_file
+from .training_chart import TrainingChart
 
-# The linear model's default regularisation (C=1) under-fits sparse TF-IDF words: spam
-# recall on sms_spam drops to 0.79. C=30 keeps a held-out spam F1 above 0.9.
-CLASSIFIER = {"model": "linear", "params": {"C": 30.0}}
+CLASSIFIER = nb.CLASSIFIERS["tfidf_linear"]  # the "+ predicted label" step uses its C
 ADD_STEPS = {"sentiment": "sentiment", "entities": "entity_counts", "keywords": "keywords",
              "prediction": "predict_label"}
 
@@ -46,6 +50,17 @@ class NLPControls(Panel):
     """The last analysis (``engine.nlp.analyze``): profile, keywords, sentiment, entities."""
     classifier = t.Dict().tag(sync=True)
     """The last text classifier: {target, model, metrics: [[name, value]], per_class}."""
+    choices = t.List(t.List(t.Unicode())).tag(sync=True)
+    """The classifiers to pick from: [key, label, why_not] (why_not: the install line of
+    one whose extra is missing, '' when it can be trained)."""
+    model = t.Unicode("tfidf_linear").tag(sync=True)
+    """The classifier picked (a key of ``engine.nlp.board.CLASSIFIERS``)."""
+    board = t.List(t.Dict()).tag(sync=True)
+    """Leaderboard of the classifiers trained for ``board_for``, best balanced accuracy
+    first: {key, model, accuracy, balanced_accuracy, f1_macro, f1: [[class, F1]],
+    seconds, test_rows, stopped}."""
+    board_for = t.Unicode("").tag(sync=True)
+    """What the board compares, e.g. "Label from SMS" ('' before the first run)."""
     added = t.List(t.Unicode()).tag(sync=True)
     """Columns the last "add to frame" created."""
 
@@ -66,7 +81,8 @@ class NLPControls(Panel):
 
     def _msg_train(self, content: dict) -> None:
         self._owner.train_classifier(str(content.get("column", "")),
-                                     str(content.get("by", "")))
+                                     str(content.get("by", "")),
+                                     model=str(content.get("model", "") or "tfidf_linear"))
 
 
 class NLPPanel(ipw.VBox):
@@ -76,10 +92,17 @@ class NLPPanel(ipw.VBox):
         self.session = session
         self.controls = NLPControls(self)
         self.chart = ipw.Box(layout={"width": "100%", "flex_flow": "row wrap"})
-        super().__init__([self.controls, self.chart], **kwargs)
+        self.live = TrainingChart()
+        self.training = ipw.Box(layout={"width": "100%"})  # a network's live loss chart
+        super().__init__([self.controls, self.training, self.chart], **kwargs)
         self._job: Future | None = None
         self._token = object()
         self._stop = threading.Event()
+        self._board_key: tuple = ()
+        self._network = False  # the running job trains a network (Stop ends it mid-fit)
+        self.results: dict = {}
+        """The ``TrainResult`` of each classifier on the board, by key."""
+        self.controls.choices = nb.classifier_choices()
         self.refresh()
 
     def refresh(self) -> None:
@@ -120,6 +143,7 @@ class NLPPanel(ipw.VBox):
             c.status, c.progress, c.message, c.result = "running", 0.0, "starting…", {}
         self.chart.children = []
         token = self._token = object()
+        self._network = False
         df = self.session.current
         if background:
             self._job = WORKERS.submit(self._work, df, label, group, token)
@@ -127,13 +151,16 @@ class NLPPanel(ipw.VBox):
             self._work(df, label, group, token)
 
     def stop(self) -> None:
-        """End the running analysis (between its parts) or training (between models)."""
+        """End the running analysis (between its parts) or a network's training (after the
+        current batch, keeping its best weights; a linear fit runs to its end)."""
         if self._job is None or self._job.done():
             return
         self._token = object()
         self._stop.set()
         with self.controls.hold_sync():
-            self.controls.status, self.controls.message = "stopped", "stopped"
+            self.controls.status = "stopped"
+            self.controls.message = ("stopping after the current batch…"
+                                     if self._network else "stopped")
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until background work ends."""
@@ -201,51 +228,97 @@ class NLPPanel(ipw.VBox):
         c.error = ""
         return notes
 
-    def train_classifier(self, column: str = "", by: str = "",
-                         background: bool = True) -> None:
-        """Predict ``by`` from the text with TF-IDF words and a linear model: the Model
-        tab's training (the result shows there too, and in the Code tab)."""
+    def train_classifier(self, column: str = "", by: str = "", model: str = "tfidf_linear",
+                         background: bool = True, params: dict | None = None) -> None:
+        """Predict ``by`` from the text with classifier ``model`` (a key of
+        ``engine.nlp.board.CLASSIFIERS``): the Model tab's training (the result shows there
+        too, and in the Code tab), added to the leaderboard of ``column`` and ``by``.
+        ``params`` change the model's settings, e.g. ``{"epochs": 3}`` for a network."""
         if self._job is not None and not self._job.done():
             raise RuntimeError("an analysis or training is already running; wait for it")
+        if model not in nb.CLASSIFIERS:
+            raise ValueError(f"no text classifier {model!r}; choose one of "
+                             f"{', '.join(nb.CLASSIFIERS)}")
+        spec = nb.CLASSIFIERS[model]
+        if (why := missing_extra(spec["model"])) is not None:
+            raise ValueError(why)
         by = by or self.controls.by
         if not by:
             raise ValueError("choose the label to predict (group by) first")
-        _, target = self._labels(column or self.controls.column, by)
+        column = column or self.controls.column
+        _, target = self._labels(column, by)
         c = self.controls
+        # another column, label, data (rows, recipe steps) or feature options: a new board
+        key = (column, by, self.session.current.shape, self.session.recipe.to_json(),
+               self.session.features)
+        if key != self._board_key:
+            self._board_key, self.results = key, {}
+            c.board, c.board_for = [], f"{by} from {column}"
         with c.hold_sync():
-            c.error, c.classifier = "", {}
-            c.status, c.progress, c.message = "running", 0.0, f"training a classifier for {by}…"
-        features = replace(self.session.features, text="tfidf")
+            c.model, c.error, c.classifier = model, "", {}
+            c.status, c.progress = "running", 0.0
+            c.message = f"training {spec['label']} for {by}…"
+        network = self._network = "text" not in spec
+        if network:
+            self.live.reset(spec["label"])
+        self.training.children = [self.live.figure] if network else []
+        features = (replace(self.session.features, text=spec["text"]) if "text" in spec
+                    else self.session.features)  # a network reads the text itself
         self._stop.clear()
         if background:
-            self._job = WORKERS.submit(self._train, target, features)
+            self._job = WORKERS.submit(self._train, model, target, features, params)
         else:
-            self._train(target, features)
+            self._train(model, target, features, params)
 
-    def _train(self, target, features) -> None:
+    def _train(self, key: str, target, features, params: dict | None = None) -> None:
         c = self.controls
+        spec = nb.CLASSIFIERS[key]
 
         def progress(fraction: float, message: str) -> None:
-            c.on_main(lambda: setattr(c, "progress", fraction))
+            def show() -> None:
+                if not self._stop.is_set():  # keep "stopping…" in view
+                    with c.hold_sync():
+                        c.progress, c.message = fraction, message
+            c.on_main(show)
 
+        def epoch(record: dict) -> None:
+            self.live.push(record, c.on_main)
+
+        started = time.perf_counter()
         try:
-            result = self.session.train(target, CLASSIFIER["model"], features=features,
-                                        params=CLASSIFIER["params"], on_progress=progress,
-                                        should_stop=self._stop.is_set)
+            result = self.session.train(target, spec["model"], features=features,
+                                        params={**spec["params"], **(params or {})},
+                                        on_progress=progress,
+                                        should_stop=self._stop.is_set, on_epoch=epoch)
         except TrainingStopped:
             return  # stop() has said so already
         except Exception as exc:  # shown in the panel
             msg = str(exc)
             c.on_main(lambda: self._fail(msg))
             return
+        finally:
+            if self.live.history:
+                c.on_main(self.live.flush)  # the last epochs, however recent
+        row = nb.board_row(key, result, time.perf_counter() - started)
         shown = jsonsafe.tree({
-            "target": lb.display_name(target), "model": result.model,
+            "target": lb.display_name(target), "model": spec["label"],
             "metrics": [[k, v] for k, v in result.metrics.items()],
-            "per_class": [{**row, "class": str(row["class"])} for row in result.per_class]})
+            "per_class": [{**r, "class": str(r["class"])} for r in result.per_class]})
 
         def show() -> None:
+            self.results[key] = result
             with c.hold_sync():
-                c.classifier, c.status, c.progress = shown, "done", 1.0
-                c.message = (f"classifier for {shown['target']}: TF-IDF words + logistic "
-                             "regression (C=30), held-out test split; also in the Model tab")
+                c.classifier, c.progress = shown, 1.0
+                c.board = nb.add_row(c.board, row)
+                c.status = "stopped" if row["stopped"] else "done"
+                c.message = (f"{spec['label']} for {shown['target']}: held-out test split "
+                             f"({row['test_rows']:,} rows); also in the Model tab")
+                if row["stopped"]:
+                    c.message = f"stopped early: {result.notes[-1]}; {c.message}"
         c.on_main(show)
+
+    @property
+    def leaderboard(self) -> pd.DataFrame:
+        """The classifiers trained for the current text column and label, best balanced
+        accuracy first (one row each; ``f1 <class>`` columns per class)."""
+        return nb.board_frame(self.controls.board)

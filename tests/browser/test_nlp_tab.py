@@ -43,6 +43,19 @@ def test_nlp_tab_keywords_and_sentiment(lab, page, output_dir):
     expect(sentiment).to_have_count(1)
     expect(sentiment.locator("rect.bar")).to_have_count(21)
     expect(sentiment).to_contain_text("compound score (negative to positive)")
+
+    # the classifier picker beside Train classifier, and the leaderboard it fills
+    picker = panel.locator("select.lw-nlp-model")
+    expect(picker).to_have_value("tfidf_linear")
+    expect(picker.locator("option")).to_have_count(3)
+    panel.locator(".lw-nlp-train").click()
+    board = panel.locator(".lw-nlp-board tbody tr")
+    expect(board).to_have_count(1, timeout=120_000)
+    expect(board.first).to_contain_text(
+        re.compile(r"TF-IDF \+ logistic regression\s*0\.9785\s*0\.9365\s*0\.9519\s*"
+                   r"ham 0\.9877, spam 0\.9161"))
+    expect(panel.locator(".lw-nlp-leaderboard h4")).to_contain_text("Label from SMS")
+    panel.locator(".lw-nlp-leaderboard").screenshot(path=str(output_dir / "sms-nlp-board.png"))
     studio.screenshot(path=str(output_dir / "sms-nlp.png"))
     spam_chart.scroll_into_view_if_needed()
     sentiment.screenshot(path=str(output_dir / "sms-nlp-sentiment.png"))
