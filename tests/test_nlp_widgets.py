@@ -222,3 +222,16 @@ def test_nlp_text_networks_name_the_install_line_without_torch(no_torch, sms_sma
                          ["gru", "Text network (GRU)", line]]
     message(c, {"type": "train", "column": "SMS", "by": "Label", "model": "gru"})
     assert (c.error, c.status, c.board) == (line, "idle", [])
+
+
+def test_no_grouping_stays_chosen_when_the_data_changes(sms):
+    s = lw.Studio(sms.head(200))
+    c = s.nlp_panel.controls
+    assert c.by == "Label"  # the label-like column to begin with
+    c.by = ""  # the browser picked "(none)"
+    s.add_step("drop_duplicates")
+    assert c.by == ""
+    c.by = "Label"
+    s.add_step("drop_columns", columns=["Label"])
+    assert c.groups == []
+    assert c.by == ""  # its column is gone

@@ -133,7 +133,10 @@ export default {
       train.disabled ||= !by.value || !picker.value || picker.options[picker.selectedIndex]?.disabled === true;
       el.querySelector(".lw-nlp-add-prediction").disabled = train.disabled;
     }
-    by.addEventListener("change", renderPickers);
+    // a choice is kept in the model first: a re-render then selects it, not the old value
+    for (const [key, select] of [["column", column], ["by", by]]) {
+      select.addEventListener("change", () => { model.set(key, select.value); model.save_changes(); renderPickers(); });
+    }
     picker.addEventListener("change", () => { model.set("model", picker.value); model.save_changes(); });
     function renderStatus() {
       const status = model.get("status");

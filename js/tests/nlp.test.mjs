@@ -128,3 +128,18 @@ test("the leaderboard lists every run as text, best first as sent", () => {
   model.set("board", []);
   assert.equal(el.querySelector(".lw-nlp-board"), null);
 });
+
+test("a group or column picked stays picked, also after a re-render", () => {
+  const { model, el } = setup({ groups: ["Label", "city"] });
+  const by = el.querySelector(".lw-nlp-by");
+  by.value = "";
+  by.dispatchEvent(new window.Event("change"));
+  assert.equal(model.get("by"), "");
+  model.set("status", "idle"); // any re-render
+  assert.equal(el.querySelector(".lw-nlp-by").value, "");
+  el.querySelector(".lw-nlp-analyze").dispatchEvent(new window.Event("click"));
+  assert.deepEqual(model.sent.at(-1), { type: "analyze", column: "SMS", by: "" });
+  for (const o of by.options) o.selected = o.value === "city";
+  by.dispatchEvent(new window.Event("change"));
+  assert.equal(model.get("by"), "city");
+});

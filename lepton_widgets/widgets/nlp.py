@@ -104,6 +104,8 @@ class NLPPanel(ipw.VBox):
         """The ``TrainResult`` of each classifier on the board, by key."""
         self.controls.choices = nb.classifier_choices()
         self.refresh()
+        if self.controls.groups:  # group by the first label-like column to begin with
+            self.controls.by = self.controls.by or self.controls.groups[0]
 
     def refresh(self) -> None:
         """New data: list the text and group columns again; an analysis already shown
@@ -120,8 +122,8 @@ class NLPPanel(ipw.VBox):
                 if c.status != "running":
                     c.result, c.status, c.message = {}, "idle", ""
                     self.chart.children = []
-            if c.by not in c.groups:
-                c.by = c.groups[0] if c.groups else ""
+            if c.by not in c.groups:  # gone with the new data; "" (no groups) stays chosen
+                c.by = ""
             if c.result and c.status == "done":
                 c.message = "the data changed since this analysis: Analyze again to update it"
 
