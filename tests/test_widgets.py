@@ -278,7 +278,8 @@ def test_recipe_save_and_load_in_the_clean_tab(titanic):
                                        "not in the data")
     assert other.recipe.steps == []
     message(other.clean_panel, {"type": "load", "json": "{not json"})
-    assert other.clean_panel.error.startswith("this file is not a lepton recipe")
+    assert other.clean_panel.error.startswith("not a lepton recipe: this is not JSON (")
+    assert other.clean_panel.error.count("lepton recipe") == 1
 
 
 def test_model_settings_from_the_panel(titanic):

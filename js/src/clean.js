@@ -224,14 +224,14 @@ export default {
         ["rows", fmt(p.rows_before), fmt(p.rows_after)],
         ["columns", fmt(p.columns_before), fmt(p.columns_after)],
       ];
-      previewBox.replaceChildren(
+      previewBox.replaceChildren(...[
         h("div", { cls: "lw-preview-title", text: `Preview: ${p.description}` }),
         table(["", "before", "after"], rows),
         h("div", { text: `${fmt(p.cells_changed)} cell${p.cells_changed === 1 ? "" : "s"} change${p.cells_changed === 1 ? "s" : ""}` }),
         p.columns_removed?.length ? h("div", { text: `columns removed: ${p.columns_removed.join(", ")}` }) : null,
         p.columns_added?.length ? h("div", { text: `columns added: ${p.columns_added.join(", ")}` }) : null,
         ...(p.notes ?? []).map((n) => h("div", { cls: "lw-note", text: n })),
-      );
+      ].filter(Boolean)); // (replaceChildren would write a null as the text "null")
     }
     function renderSteps() {
       const steps = model.get("steps");

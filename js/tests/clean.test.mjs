@@ -108,3 +108,12 @@ test("encode and date-parts forms send their own fields", () => {
   assert.deepEqual(model.sent.at(-1).step,
     { op: "date_parts", columns: ["<b>sex</b>"], parts: ["year", "month", "day", "weekday", "hour"] });
 });
+
+test("a preview without removed or added columns writes no stray text", () => {
+  const { model, el } = setup();
+  model.set("preview", { rows_before: 891, rows_after: 891, columns_before: 15, columns_after: 15,
+    cells_changed: 177, description: "Fill missing age by median", columns_removed: [], columns_added: [], notes: [] });
+  const box = el.querySelector(".lw-preview");
+  assert.match(box.textContent, /177 cells change$/);
+  assert.doesNotMatch(box.textContent, /null/);
+});

@@ -97,6 +97,8 @@ class CleanPanel(Panel):
         self.error, self.notes = "", []
         try:
             recipe = Recipe.from_json(content.get("json", ""))
+        except StepError:
+            raise  # says what is wrong already
         except (ValueError, KeyError, TypeError) as exc:
             raise StepError(f"this file is not a lepton recipe: {exc}") from None
         self.session.set_recipe(recipe)
