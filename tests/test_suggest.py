@@ -45,3 +45,17 @@ def test_odd_frame_suggestions_fix_the_problem():
     assert out["mixed"].tolist()[:2] == ["a", "1"]
     assert [w for c in lw.profile(out).columns for w in c["warnings"]
             if w in ("infinite", "constant", "all_missing", "mixed_types")] == []
+
+
+def test_no_made_up_dates_or_texts_for_gaps():
+    n = 40
+    df = pd.DataFrame({
+        "when": pd.Series(pd.date_range("2024-03-01", periods=n, freq="D", tz="Asia/Tokyo")
+                          ).where(np.arange(n) % 5 != 0),
+        "review": pd.Series([f"review number {i} says something" for i in range(n)]
+                            ).where(np.arange(n) % 4 != 0),
+        "city": pd.Series(["Oslo", "Lima"] * (n // 2)).where(np.arange(n) % 8 != 0)})
+    f = fixes(df)
+    assert f["when is missing in 20% of rows (8 of 40)"] is None
+    assert f["review is missing in 25% of rows (10 of 40)"] is None
+    assert f["city is missing in 12% of rows (5 of 40)"] == "Fill missing city by mode"

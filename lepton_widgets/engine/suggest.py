@@ -26,12 +26,18 @@ def suggest(finding: dict, df: pd.DataFrame, columns: dict[str, dict]) -> Step |
     if code == "duplicate_information" and len(labels) == 2:
         return make_step("drop_columns", columns=[labels[1]])
     if code == "missing":
-        if info.get("kind") not in ("numeric", "categorical", "boolean", "text", "datetime"):
-            return None
+        kind = info.get("kind")
         share = info.get("missing", 0) / max(1, info.get("missing", 0) + info.get("count", 0))
-        if share > MOSTLY_MISSING:
+        if share > MOSTLY_MISSING and kind in ("numeric", "categorical", "boolean", "text",
+                                               "datetime"):
             return make_step("drop_columns", columns=[label])
-        strategy = "median" if info.get("kind") == "numeric" else "mode"
+        # a typical value exists for numbers and categories; the most common date or free
+        # text would only invent data, so those gaps are left for the person to decide
+        if kind not in ("numeric", "categorical", "boolean"):
+            return None
+        if kind != "numeric" and info.get("distinct", 0) >= info.get("count", 0):
+            return None  # no value repeats: the "most common" one would be arbitrary
+        strategy = "median" if kind == "numeric" else "mode"
         return make_step("fill_missing", columns=[label], strategy=strategy)
     if code == "mixed_types":
         return make_step("cast", columns=[label], to="string")
