@@ -299,3 +299,16 @@ def test_leakage_notes_numbers_codes_and_odd_columns():
         "'code' predicts the target 100% of the time")
     noisy = code.where(np.arange(200) % 10 != 0, "y")  # one row in ten says the wrong thing
     assert leakage_notes(pd.DataFrame({"code": noisy}), labels) == []
+
+
+def test_a_classifier_no_better_than_guessing_says_so():
+    rng = np.random.default_rng(1)
+    df = pd.DataFrame({"x": rng.normal(size=400), "city": rng.choice(["a", "b", "c"], 400),
+                       "y": rng.choice(["yes", "no"], 400)})
+    r = lw.train(df, target="y", model="linear")
+    assert r.metrics["balanced_accuracy"] < 0.55
+    assert any(n.startswith(f"balanced accuracy is {r.metrics['balanced_accuracy']:.2f} on "
+                            "the test split, about what guessing gives (0.50 with 2 classes)")
+               for n in r.notes)
+    good = lw.train(lw.datasets.load("penguins"), target="species", model="linear")
+    assert not any("guessing" in n for n in good.notes)

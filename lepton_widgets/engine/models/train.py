@@ -33,6 +33,7 @@ from .torch_estimators import training_hooks
 
 MAX_CLASSES = 50          # an integer target with more levels than this is a regression
 IMBALANCE_SHARE = 0.05    # minority class below this share gets a warning
+CHANCE_MARGIN = 0.05      # balanced accuracy within this of guessing gets a warning
 DRIVER_ROWS = 2000        # permutation importance runs on at most this many test rows
 SILHOUETTE_ROWS = 5000    # silhouette (pairwise distances) on at most this many rows
 CV_ROWS = 10_000          # auto mode cross-validates on at most this many training rows
@@ -410,6 +411,12 @@ def train(
         classes = pipeline.classes_.tolist()  # plain Python values
         proba = pipeline.predict_proba(X_test) if hasattr(pipeline, "predict_proba") else None
         scores = mt.classification_metrics(y_test.to_numpy(), y_pred, proba, classes)
+        chance = 1 / len(classes)
+        if scores["balanced_accuracy"] <= chance + CHANCE_MARGIN:
+            notes.append(f"balanced accuracy is {scores['balanced_accuracy']:.2f} on the test "
+                         f"split, about what guessing gives ({chance:.2f} with {len(classes)} "
+                         "classes): this model has not found a useful pattern, so what it "
+                         "seems to rely on is noise")
         result_extra = {"classes": classes, "confusion": mt.confusion(y_test, y_pred, classes),
                         "per_class": mt.per_class(y_test, y_pred, classes),
                         "curves": mt.curves(y_test.to_numpy(), proba, classes)}
@@ -469,7 +476,9 @@ def _drivers(pipeline, X_test, y_test, task, random_state) -> pd.DataFrame:
     scoring = MAIN_METRIC[task]
     imp = permutation_importance(pipeline, X_test, y_test, n_repeats=5,
                                  random_state=random_state, scoring=scoring)
-    out = pd.DataFrame({"feature": list(X_test.columns), "importance": imp.importances_mean,
+    # float round-off of "no change at all" (like -1.1e-17) is shown as the 0 it is
+    mean = np.where(np.abs(imp.importances_mean) < 1e-12, 0.0, imp.importances_mean)
+    out = pd.DataFrame({"feature": list(X_test.columns), "importance": mean,
                         "std": imp.importances_std})
     return out.sort_values("importance", ascending=False, kind="stable").reset_index(drop=True)
 
