@@ -1,5 +1,5 @@
 // Data tab: a grid that asks the kernel for one page at a time, and column profiles.
-import { decodePage, errorBox, fmt, h, pct } from "./util.js";
+import { decodePage, errorBox, fmt, h, pct, shortDecimal } from "./util.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -167,7 +167,9 @@ export default {
           const kind = schema[j]?.kind ?? "";
           return v === null
             ? h("td", { cls: "lw-na", text: "NA" })
-            : h("td", { cls: `lw-k-${kind}`, text: v });
+            : kind === "numeric" && shortDecimal(v) !== v
+              ? h("td", { cls: `lw-k-${kind}`, text: shortDecimal(v), attrs: { title: v } })
+              : h("td", { cls: `lw-k-${kind}`, text: v });
         }),
       ])));
       const n = msg.n_matching ?? msg.n_rows;

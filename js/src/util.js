@@ -82,6 +82,18 @@ export function setOptions(select, options, selected = []) {
   );
 }
 
+/**
+ * A long decimal as the grid shows it: at most 6 decimals, like pandas (the exact text the
+ * kernel sent stays in the cell's title). Other text is returned as it is.
+ * @param {string} text
+ */
+export function shortDecimal(text) {
+  if (!/^-?\d+\.\d{7,}$/.test(text)) return text;
+  const x = Number(text);
+  if (Math.abs(x) < 0.001) return x.toPrecision(6); // small: keep significant digits
+  return x.toFixed(6).replace(/0+$/, "").replace(/\.$/, ".0");
+}
+
 /** Values chosen in a <select> (multiple or not). */
 export function selectedValues(select) {
   // (not selectedOptions: happy-dom, used by the unit tests, can serve a stale copy of it)

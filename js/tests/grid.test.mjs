@@ -92,3 +92,15 @@ test("a brush on a chart: the shape says how many rows it keeps; the grid pages 
   model.set("filter_rows", -1);
   assert.equal(el.querySelector(".lw-shape").textContent, "120 rows × 2 columns");
 });
+
+test("long decimals in number columns are shortened; the exact text is the cell's title", () => {
+  const { model, el } = setup();
+  const req = model.sent[0];
+  const buf = pageBytes([["0.30000000000000004", "47.927342045293216"]], [0, 1]);
+  model.emit("msg:custom", { type: "page", id: req.id, offset: 0, rows: 1, columns: [0, 1],
+                             n_rows: 120, n_columns: 2, schema: model.get("columns") }, [buf]);
+  const [, text, number] = el.querySelectorAll("tbody td");
+  assert.equal(text.textContent, "0.30000000000000004"); // a text column is shown as it is
+  assert.equal(number.textContent, "47.927342");
+  assert.equal(number.getAttribute("title"), "47.927342045293216");
+});
