@@ -397,3 +397,17 @@ def test_stop_during_a_network_keeps_a_model_that_predicts():
     assert 1 <= net.n_epochs_ < 1000
     assert controls.notes[-1].startswith(f"stopped by you during epoch {net.n_epochs_} of 1000")
     assert dict(controls.metrics)["accuracy"] > 0.5  # usable: far above 10% chance
+
+
+def test_fix_by_finding_text_or_row(titanic):
+    s = lw.Studio(titanic)
+    texts = s.findings["text"].tolist()
+    deck = "deck is missing in 77% of rows (688 of 891)"
+    assert deck in texts
+    s.fix(deck)
+    assert s.recipe.steps[-1].describe() == "Drop columns deck"
+    with pytest.raises(ValueError, match=r"has no suggested step; see studio\.findings"):
+        s.fix("no such finding")
+    skewed = s.findings["text"].tolist().index("fare is strongly right-skewed (skew 4.8)")
+    with pytest.raises(ValueError, match=f"finding {skewed} has no suggested step"):
+        s.fix(skewed)

@@ -111,11 +111,16 @@ class Studio(ipw.VBox):
         return pd.DataFrame([{k: f.get(k) for k in ("text", "score", "fix")} for f in rows],
                             columns=["text", "score", "fix"])
 
-    def fix(self, index: int) -> list[str]:
-        """Add the step suggested for finding ``index`` (see :attr:`findings`)."""
-        step = self.data_panel.fixes[index] if 0 <= index < len(self.data_panel.fixes) else None
+    def fix(self, finding: int | str) -> list[str]:
+        """Add the step suggested for a finding: its row in :attr:`findings`, or its text.
+
+        Findings are recomputed after each step, so rows move; the text stays stable."""
+        texts = [f.get("text") for f in self.data_panel.findings]
+        index = texts.index(finding) if isinstance(finding, str) and finding in texts else finding
+        fixes = self.data_panel.fixes
+        step = fixes[index] if isinstance(index, int) and 0 <= index < len(fixes) else None
         if step is None:
-            raise ValueError(f"finding {index} has no suggested step")
+            raise ValueError(f"finding {finding!r} has no suggested step; see studio.findings")
         return self.session.add_step(step)
 
     def load_recipe(self, recipe: Recipe | str) -> None:
