@@ -296,3 +296,15 @@ def test_log_axes_leave_out_values_at_or_below_zero_and_say_so():
     line = chart_data(df, ChartSpec(kind="line", x="y", y="x", log_y=True))
     assert line.arrays["y"].tolist() == [1.0, 10.0, 100.0]
     assert "2 values ≤ 0" in line.note
+
+
+def test_points_say_how_many_rows_lack_a_value():
+    import lepton_widgets as lw
+    from lepton_widgets.engine.chartdata import ChartSpec, chart_data
+
+    titanic = lw.datasets.load("titanic")
+    d = chart_data(titanic, ChartSpec(kind="scatter", x="age", y="fare"))
+    assert d.n_used == 714
+    assert d.note == "177 rows without both values (missing or infinite) left out"
+    full = chart_data(titanic, ChartSpec(kind="scatter", x="fare", y="pclass"))
+    assert full.note == ""  # every row drawn

@@ -65,6 +65,7 @@ class ChartData:
     n_shown: int = 0                # points / bins / bars sent
     note: str = ""                  # "sample of 2,000 of 1,000,000 points", ...
     dropped: int = 0                # values <= 0 a log axis left out
+    gaps: int = 0                   # rows left out for a missing or infinite x or y
     infinite: dict = field(default_factory=dict)  # column -> count of +-inf left out
     arrays: dict = field(default_factory=dict)    # kind-specific arrays and labels
 
@@ -220,6 +221,7 @@ def _usable(x: np.ndarray, y: np.ndarray, spec: ChartSpec, out: ChartData) -> np
     """Positions of finite pairs (positive ones on a log axis); ``out.dropped`` says how
     many present values a log axis left out."""
     finite = np.isfinite(x) & np.isfinite(y)
+    out.gaps = int(finite.size - finite.sum())
     keep = finite.copy()
     if spec.log_x and out.x_type == "number":
         keep &= x > 0
@@ -230,7 +232,11 @@ def _usable(x: np.ndarray, y: np.ndarray, spec: ChartSpec, out: ChartData) -> np
 
 
 def _log_note(out: ChartData) -> str:
-    return f"; {out.dropped:,} values ≤ 0 left out on the log axis" if out.dropped else ""
+    """What the points leave out: rows without both values, values a log axis cannot show."""
+    gaps = (f"; {out.gaps:,} row{'s' if out.gaps > 1 else ''} without both values (missing "
+            "or infinite) left out") if out.gaps else ""
+    return gaps + (f"; {out.dropped:,} values ≤ 0 left out on the log axis"
+                   if out.dropped else "")
 
 
 def _scatter(df, spec, out, max_points, seed) -> None:
