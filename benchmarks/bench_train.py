@@ -35,7 +35,7 @@ def main() -> None:
         compare({"sklearn Pipeline by hand (baseline)": by_hand,
                  "lw.train(model='gradient_boosting')":
                      lambda df=df, target=target: lw.train(df, target, "gradient_boosting")},
-                repeat=3)
+                repeat=7)
 
 
 if __name__ == "__main__":

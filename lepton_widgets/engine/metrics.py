@@ -17,11 +17,9 @@ def regression_metrics(y_true, y_pred) -> dict[str, float]:
 
 def classification_metrics(y_true, y_pred, proba=None, classes=None) -> dict[str, float]:
     """Accuracy, balanced accuracy, macro F1 and (with probabilities) ROC AUC."""
-    out = {
-        "accuracy": float(skm.accuracy_score(y_true, y_pred)),
-        "balanced_accuracy": float(skm.balanced_accuracy_score(y_true, y_pred)),
-        "f1_macro": float(skm.f1_score(y_true, y_pred, average="macro", zero_division=0)),
-    }
+    labels = np.unique(np.concatenate([np.asarray(y_true), np.asarray(y_pred)]))
+    cm = skm.confusion_matrix(y_true, y_pred, labels=labels)
+    out = {"accuracy": float(np.trace(cm) / cm.sum())} | _from_confusion(cm)
     if proba is not None and classes is not None and len(np.unique(y_true)) > 1:
         try:
             if len(classes) == 2:
@@ -34,10 +32,30 @@ def classification_metrics(y_true, y_pred, proba=None, classes=None) -> dict[str
     return out
 
 
+def _rates(cm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Precision, recall, F1 and support per class of a confusion matrix (0 where a class
+    is never predicted or never true, as scikit-learn's ``zero_division=0``)."""
+    tp = np.diag(cm).astype("float64")
+    support, predicted = cm.sum(axis=1), cm.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = np.where(predicted > 0, tp / predicted, 0.0)
+        recall = np.where(support > 0, tp / support, 0.0)
+        both = 2 * tp + (predicted - tp) + (support - tp)
+        f1 = np.where(both > 0, 2 * tp / both, 0.0)
+    return precision, recall, f1, support
+
+
+def _from_confusion(cm: np.ndarray) -> dict[str, float]:
+    """Balanced accuracy (mean recall of the classes present) and macro F1, as scikit-learn
+    computes them, from one confusion matrix instead of a pass over the labels each."""
+    _, recall, f1, support = _rates(cm)
+    return {"balanced_accuracy": float(recall[support > 0].mean()),
+            "f1_macro": float(f1.mean())}
+
+
 def per_class(y_true, y_pred, classes) -> list[dict]:
     """Precision, recall, F1 and support for each class."""
-    p, r, f, s = skm.precision_recall_fscore_support(
-        y_true, y_pred, labels=list(classes), zero_division=0)
+    p, r, f, s = _rates(skm.confusion_matrix(y_true, y_pred, labels=list(classes)))
     return [{"class": c, "precision": float(pi), "recall": float(ri), "f1": float(fi),
              "support": int(si)} for c, pi, ri, fi, si in zip(classes, p, r, f, s, strict=False)]
 

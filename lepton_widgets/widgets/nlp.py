@@ -316,7 +316,8 @@ class NLPPanel(ipw.VBox):
                 c.message = (f"{spec['label']} for {shown['target']}: held-out test split "
                              f"({row['test_rows']:,} rows); also in the Model tab")
                 if row["stopped"]:
-                    c.message = f"stopped early: {result.notes[-1]}; {c.message}"
+                    why = next(n for n in result.notes if n.startswith("stopped by you"))
+                    c.message = f"stopped early: {why}; {c.message}"
         c.on_main(show)
 
     @property

@@ -398,7 +398,10 @@ def train(
         pipeline.fit(X_train, y_train)
     fit_seconds = time.perf_counter() - t0
     notes += _network_notes(pipeline[-1])
-    y_pred = pipeline.predict(X_test)
+    # the test rows go through the preparation once, for predictions and probabilities
+    model_step = pipeline[-1]
+    X_ready = pipeline[:-1].transform(X_test) if len(pipeline) > 1 else X_test
+    y_pred = model_step.predict(X_ready)
 
     result_extra: dict = {}
     if task == "regression":
@@ -409,7 +412,8 @@ def train(
                          "useful pattern")
     else:
         classes = pipeline.classes_.tolist()  # plain Python values
-        proba = pipeline.predict_proba(X_test) if hasattr(pipeline, "predict_proba") else None
+        proba = (model_step.predict_proba(X_ready) if hasattr(model_step, "predict_proba")
+                 else None)
         scores = mt.classification_metrics(y_test.to_numpy(), y_pred, proba, classes)
         chance = 1 / len(classes)
         if scores["balanced_accuracy"] <= chance + CHANCE_MARGIN:
