@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -411,3 +412,19 @@ def test_fix_by_finding_text_or_row(titanic):
     skewed = s.findings["text"].tolist().index("fare is strongly right-skewed (skew 4.8)")
     with pytest.raises(ValueError, match=f"finding {skewed} has no suggested step"):
         s.fix(skewed)
+
+
+def test_auto_leaderboard_bars_follow_the_board(titanic):
+    s = lw.Studio(titanic.drop(columns=["alive"]))
+    s.train("survived", model="auto")
+    board = s.result.leaderboard.sort_values("cv_balanced_accuracy", ascending=False)
+    streamed = s.model_panel.board_figure.marks[0]  # the figure filled while training
+    assert list(streamed.x) == board["label"].tolist()
+    np.testing.assert_allclose(streamed.y, board["cv_balanced_accuracy"].to_numpy())
+    final = s.model_panel.chart.children[-1]
+    assert final.title == "Leaderboard: 3 models, best first"
+    assert list(final.marks[0].x) == board["label"].tolist()
+    assert final.axes[1].label == "balanced accuracy (cross-validated)"
+    s.train("survived", model="linear")  # one model: no leaderboard chart
+    assert all(not getattr(f, "title", "").startswith("Leaderboard")
+               for f in s.model_panel.chart.children)

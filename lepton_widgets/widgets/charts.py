@@ -124,3 +124,40 @@ def clusters_figure(points: np.ndarray, labels, max_points: int = MAX_CHART_POIN
                      axes=[bq.Axis(scale=sx, label="component 1", side="bottom"),
                            bq.Axis(scale=sy, label="component 2", side="left")],
                      fig_margin={"top": 50, "bottom": 50, "left": 60, "right": 20})
+
+
+def _board_values(rows: list[dict]) -> tuple[str, list[str], np.ndarray]:
+    """(score name, model labels, scores) of leaderboard rows, best first."""
+    key = next((k for r in rows for k in r if k.startswith("cv_") and k != "cv_std"), "")
+    scored = [r for r in rows if isinstance(r.get(key), (int, float))]
+    scored.sort(key=lambda r: -r[key])
+    return key, [str(r.get("label") or r.get("model")) for r in scored], np.array(
+        [float(r[key]) for r in scored], dtype="float64")
+
+
+def leaderboard_figure(rows: list[dict] | None = None) -> bq.Figure:
+    """Bars of each candidate's cross-validated score; :func:`update_leaderboard` adds the
+    candidates as they finish."""
+    sx, sy = bq.OrdinalScale(), bq.LinearScale()
+    bars = bq.Bars(x=[], y=np.zeros(0), scales={"x": sx, "y": sy}, colors=[PALETTE[0]],
+                   tooltip=bq.Tooltip(fields=["x", "y"], formats=["", ".4f"],
+                                      labels=["model", "score"]))
+    fig = bq.Figure(marks=[bars], layout=HALF_LAYOUT, title="Leaderboard",
+                    axes=[bq.Axis(scale=sx, side="bottom"),
+                          bq.Axis(scale=sy, side="left", label="cross-validated score",
+                                  label_offset="55px")],
+                    fig_margin={"top": 40, "bottom": 50, "left": 75, "right": 20})
+    update_leaderboard(fig, rows or [])
+    return fig
+
+
+def update_leaderboard(fig: bq.Figure, rows: list[dict]) -> None:
+    """Show ``rows`` (best first), in one batched update."""
+    key, labels, scores = _board_values(rows)
+    bars = fig.marks[0]
+    with bars.hold_sync(), fig.hold_sync():
+        bars.x, bars.y = labels, scores
+        fig.axes[1].label = key.removeprefix("cv_").replace("_", " ") + " (cross-validated)" \
+            if key else "cross-validated score"
+        fig.title = (f"Leaderboard: {len(labels)} model{'s' if len(labels) != 1 else ''}, best "
+                     "first" if labels else "Leaderboard: waiting for the first model")

@@ -83,6 +83,7 @@ class ModelPanel(ipw.VBox):
         self.controls = ModelControls(on_train=self.start, on_stop=self.stop)
         self.chart = ipw.Box(layout={"width": "100%", "flex_flow": "row wrap"})
         self.live = TrainingChart()  # a network's learning curves, drawn while it trains
+        self.board_figure = None  # Auto's leaderboard as bars, filled as candidates finish
         super().__init__([self.controls, self.chart], **kwargs)
         self._stop = threading.Event()
         self._job: Future | None = None
@@ -122,7 +123,9 @@ class ModelPanel(ipw.VBox):
         network = MODELS.get(model, {}).get("needs") == "torch"
         if network:
             self.live.reset(MODELS[model]["label"])
-        self.chart.children = [self.live.figure] if network else []
+        self.board_figure = charts.leaderboard_figure() if model == "auto" else None
+        self.chart.children = ([self.live.figure] if network else []) + (
+            [self.board_figure] if self.board_figure is not None else [])
         self._stop.clear()
         if background:
             self._job = WORKERS.submit(self._work, label, model, params)
@@ -143,7 +146,12 @@ class ModelPanel(ipw.VBox):
 
         def board(rows: list[dict]) -> None:
             shown = jsonsafe.tree(rows)
-            self.controls.on_main(lambda: setattr(self.controls, "leaderboard", shown))
+
+            def update() -> None:
+                self.controls.leaderboard = shown
+                if self.board_figure is not None:
+                    charts.update_leaderboard(self.board_figure, shown)
+            self.controls.on_main(update)
 
         def epoch(record: dict) -> None:
             self.live.push(record, self.controls.on_main)
@@ -190,7 +198,9 @@ class ModelPanel(ipw.VBox):
                      else "on the held-out test split")
             c.message = f"{result.model}: {name} {value:.3f} {where}"
         live = [self.live.figure] if MODELS.get(result.model, {}).get("needs") else []
-        self.chart.children = [*live, *self.figures(result)]
+        rows = c.leaderboard
+        board = [charts.leaderboard_figure(rows)] if len(rows) > 1 else []
+        self.chart.children = [*live, *self.figures(result), *board]
 
     @staticmethod
     def figures(result: TrainResult) -> list:
