@@ -98,3 +98,16 @@ def test_cyclical_dates_and_bins_values():
     assert "total_bill size" in poly["names"]
     with pytest.raises(lw.TrainError, match="bins must be a whole number of bins"):
         lw.train(tips, target="tip", features={"bins": 1})
+
+
+def test_two_text_columns_keep_apart_in_the_feature_names():
+    from lepton_widgets.engine.models.train import preview_features
+
+    sms = lw.datasets.load("sms_spam").head(600)
+    sms["shout"] = sms["SMS"].str.upper()  # the same words in a second text column
+    p = preview_features(sms, "Label", {"text": "tfidf"})
+    assert len(p["names"]) == len(set(p["names"])) == p["shape"][1]
+    assert any(n.startswith("text_SMS__") for n in p["names"])
+    assert any(n.startswith("text_shout__") for n in p["names"])
+    r = lw.train(sms, "Label", model="linear", features={"text": "tfidf"})
+    assert r.metrics["accuracy"] > 0.9

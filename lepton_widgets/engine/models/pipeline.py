@@ -262,7 +262,9 @@ def pipeline_component(plan: FeaturePlan, spec: Spec, options: FeatureOptions | 
         ]}), label))
     steps: list = [("prepare", C("sklearn.compose", "ColumnTransformer", {
         "transformers": parts, "remainder": "drop", "sparse_threshold": 0.0,
-        "verbose_feature_names_out": False}))]
+        # short names ("age", "sex_female"); two TF-IDF vocabularies would share words, so
+        # then every name says where it comes from ("text_review__great")
+        "verbose_feature_names_out": len(plan.text) > 1}))]
     if options.min_variance is not None:
         steps.append(("variance", C("sklearn.feature_selection", "VarianceThreshold",
                                     {"threshold": float(options.min_variance)})))
