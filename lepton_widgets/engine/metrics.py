@@ -53,9 +53,12 @@ def _from_confusion(cm: np.ndarray) -> dict[str, float]:
             "f1_macro": float(f1.mean())}
 
 
-def per_class(y_true, y_pred, classes) -> list[dict]:
-    """Precision, recall, F1 and support for each class."""
-    p, r, f, s = _rates(skm.confusion_matrix(y_true, y_pred, labels=list(classes)))
+def per_class(y_true, y_pred, classes, matrix=None) -> list[dict]:
+    """Precision, recall, F1 and support for each class (``matrix``: their confusion
+    matrix in ``classes`` order, when it is already known)."""
+    if matrix is None:
+        matrix = skm.confusion_matrix(y_true, y_pred, labels=list(classes))
+    p, r, f, s = _rates(np.asarray(matrix))
     return [{"class": c, "precision": float(pi), "recall": float(ri), "f1": float(fi),
              "support": int(si)} for c, pi, ri, fi, si in zip(classes, p, r, f, s, strict=False)]
 

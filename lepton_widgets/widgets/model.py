@@ -198,8 +198,11 @@ class ModelPanel(ipw.VBox):
                      else "on the held-out test split")
             c.message = f"{result.model}: {name} {value:.3f} {where}"
         live = [self.live.figure] if MODELS.get(result.model, {}).get("needs") else []
-        rows = c.leaderboard
-        board = [charts.leaderboard_figure(rows)] if len(rows) > 1 else []
+        board = []
+        if len(c.leaderboard) > 1:  # the bars drawn while Auto ran, with the final board
+            self.board_figure = self.board_figure or charts.leaderboard_figure()
+            charts.update_leaderboard(self.board_figure, c.leaderboard)
+            board = [self.board_figure]
         self.chart.children = [*live, *self.figures(result), *board]
 
     @staticmethod

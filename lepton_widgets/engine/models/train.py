@@ -421,8 +421,9 @@ def train(
                          f"split, about what guessing gives ({chance:.2f} with {len(classes)} "
                          "classes): this model has not found a useful pattern, so what it "
                          "seems to rely on is noise")
-        result_extra = {"classes": classes, "confusion": mt.confusion(y_test, y_pred, classes),
-                        "per_class": mt.per_class(y_test, y_pred, classes),
+        matrix = mt.confusion(y_test, y_pred, classes)
+        result_extra = {"classes": classes, "confusion": matrix,
+                        "per_class": mt.per_class(y_test, y_pred, classes, matrix),
                         "curves": mt.curves(y_test.to_numpy(), proba, classes)}
     if not board:
         board.append({"model": chosen, "label": MODELS[chosen]["label"]})
